@@ -1,0 +1,65 @@
+/** One checked file, in the shape every formatter reads. */
+import { LineIndex, type NoteAnalysis, type Severity } from '../engine';
+
+export interface Located {
+  start: number;
+  end: number;
+  /** 1-based, as editors and compilers print them. */
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+}
+
+export interface FileFinding extends Located {
+  ruleId: string;
+  kind: string;
+  severity: Severity;
+  message: string;
+}
+
+export interface FileEvidence extends Located {
+  ruleId: string;
+  strength: string;
+  section: string;
+}
+
+export interface FileReport {
+  path: string;
+  profile: string;
+  skipped?: string;
+  findings: FileFinding[];
+  evidence: FileEvidence[];
+  results: { ruleId: string; status: string }[];
+}
+
+export function fileReport(path: string, text: string, analysis: NoteAnalysis): FileReport {
+  const lines = new LineIndex(text);
+  const locate = (start: number, end: number): Located => {
+    const from = lines.positionAt(start);
+    const to = lines.positionAt(end);
+    return { start, end, line: from.line + 1, column: from.character + 1, endLine: to.line + 1, endColumn: to.character + 1 };
+  };
+  return {
+    path,
+    profile: analysis.profile,
+    ...(analysis.skipped ? { skipped: analysis.skipped.reason } : {}),
+    findings: analysis.findings.map((f) => ({ ruleId: f.ruleId, kind: f.kind, severity: f.severity, message: f.message, ...locate(f.range.start, f.range.end) })),
+    evidence: analysis.results.flatMap((r) =>
+      r.evidence.map((e) => ({ ruleId: e.ruleId, strength: e.strength, section: e.section, ...locate(e.span.start, e.span.end) })),
+    ),
+    results: analysis.results.map((r) => ({ ruleId: r.ruleId, status: r.status })),
+  };
+}
+
+export interface Totals {
+  files: number;
+  skipped: number;
+  bySeverity: Record<Severity, number>;
+}
+
+export function totalsOf(reports: readonly FileReport[]): Totals {
+  const bySeverity: Record<Severity, number> = { error: 0, warning: 0, information: 0, hint: 0 };
+  for (const r of reports) for (const f of r.findings) bySeverity[f.severity]++;
+  return { files: reports.length, skipped: reports.filter((r) => r.skipped).length, bySeverity };
+}

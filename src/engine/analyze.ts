@@ -1,0 +1,130 @@
+/**
+ * analyze(text, options) → NoteAnalysis: synchronous and deterministic.
+ * Sections, then sentences, then each rule of the active pack through its
+ * check kinds. Context and attribution are computed only for sentences a
+ * rule's pattern actually matched.
+ */
+import { proxySpeaksForPatient, speakerOf, type Speaker } from './attribution';
+import { CHECK_KINDS, type NoteContext, type RuleRun } from './checks';
+import { compilePack, type CompiledPack } from './compile';
+import { detectProfile } from './profiles';
+import { findSections } from './sections';
+import { sentencesOf } from './sentences';
+import type { ContextKind, NoteAnalysis, RulePack, RuleResult, Severity, SeveritySetting, Span, Finding } from './types';
+import { defaultPack } from '../rules';
+
+export interface AnalyzeOptions {
+  /** The rule pack; the built-in default pack when omitted. */
+  pack?: RulePack;
+  /** Profile id; detected from the note ("Visit type: follow-up") when omitted. */
+  profile?: string;
+  /** Per-rule severity overrides from settings, applied after the profile. */
+  severityOverrides?: Record<string, SeveritySetting>;
+  /** Notes longer than this (UTF-16 code units) are not analysed. */
+  maxLength?: number;
+}
+
+export const DEFAULT_MAX_LENGTH = 1_000_000;
+
+function skipped(text: string, profile: string, reason: string): NoteAnalysis {
+  return { length: text.length, profile, sections: [], results: [], findings: [], skipped: { reason } };
+}
+
+/** Binary content: NUL bytes, or many control characters. */
+export function looksBinary(text: string): boolean {
+  const sample = text.slice(0, 8192);
+  if (sample.includes('\u0000')) return true;
+  let controls = 0;
+  for (let i = 0; i < sample.length; i++) {
+    const c = sample.charCodeAt(i);
+    if (c < 32 && c !== 9 && c !== 10 && c !== 13 && c !== 12) controls++;
+  }
+  return controls > sample.length / 20;
+}
+
+export function analyze(text: string, options: AnalyzeOptions = {}): NoteAnalysis {
+  const pack = compilePack(options.pack ?? defaultPack);
+  const maxLength = options.maxLength ?? DEFAULT_MAX_LENGTH;
+  if (text.length > maxLength) {
+    return skipped(text, options.profile ?? 'default', `The note is ${text.length.toLocaleString('en-US')} characters long, over the limit of ${maxLength.toLocaleString('en-US')}; it was not analysed.`);
+  }
+  if (looksBinary(text)) return skipped(text, options.profile ?? 'default', 'The file looks binary; it was not analysed.');
+
+  const sections = findSections(text, pack.vocabulary);
+  const profile = pack.pack.profiles.find((p) => p.id === options.profile) ?? detectProfile(text, sections, pack.pack);
+  const note = noteContext(text, sections, pack);
+
+  const results: RuleResult[] = [];
+  const findings: Finding[] = [];
+  for (const compiled of pack.rules) {
+    const { rule } = compiled;
+    const setting = options.severityOverrides?.[rule.id] ?? profile.rules?.[rule.id] ?? rule.severity;
+    const run: RuleRun = {
+      note,
+      rule: compiled,
+      severity: setting === 'off' ? 'hint' : setting,
+      evidence: [],
+      placeholders: [],
+      findings: [],
+    };
+    const checks = setting === 'off' ? compiled.checks.filter((c) => c === 'evidence') : compiled.checks;
+    for (const id of checks) CHECK_KINDS.get(id)?.run(run);
+    results.push({ ruleId: rule.id, status: statusOf(run, checks), evidence: run.evidence });
+    findings.push(...run.findings);
+  }
+  findings.sort((a, b) => a.range.start - b.range.start || severityRank(a.severity) - severityRank(b.severity));
+  return { length: text.length, profile: profile.id, sections, results, findings };
+}
+
+function statusOf(run: RuleRun, checks: readonly string[]): RuleResult['status'] {
+  if (run.evidence.some((e) => e.strength === 'specific')) return 'documented';
+  if (run.evidence.length > 0) return 'weak';
+  return checks.includes('missing') || checks.includes('placeholder') ? 'missing' : 'not-expected';
+}
+
+const SEVERITY_ORDER: Severity[] = ['error', 'warning', 'information', 'hint'];
+export function severityRank(severity: Severity): number {
+  return SEVERITY_ORDER.indexOf(severity);
+}
+
+function noteContext(text: string, sections: NoteAnalysis['sections'], pack: CompiledPack): NoteContext {
+  const sentences = sentencesOf(text, sections);
+  const proxy = proxySpeaksForPatient(text);
+  const contexts = new Map<number, ReturnType<CompiledPack['context']['scan']>>();
+  const speakers = new Map<number, Speaker>();
+  return {
+    text,
+    sections,
+    sentences,
+    pack,
+    sentenceIndexAt(offset) {
+      let low = 0;
+      let high = sentences.length - 1;
+      while (low <= high) {
+        const mid = (low + high) >> 1;
+        const s = sentences[mid];
+        if (offset < s.start) high = mid - 1;
+        else if (offset >= s.end) low = mid + 1;
+        else return mid;
+      }
+      return -1;
+    },
+    contextsOf(index: number, match: Span): Set<ContextKind> {
+      let scanned = contexts.get(index);
+      if (!scanned) {
+        scanned = pack.context.scan(text, sentences[index]);
+        contexts.set(index, scanned);
+      }
+      return pack.context.contextsOf(text, scanned, match, proxy);
+    },
+    speakerOf(index: number): Speaker {
+      let speaker = speakers.get(index);
+      if (!speaker) {
+        const s = sentences[index];
+        speaker = speakerOf(text.slice(s.start, s.end), proxy);
+        speakers.set(index, speaker);
+      }
+      return speaker;
+    },
+  };
+}

@@ -1,0 +1,76 @@
+/**
+ * Who a sentence speaks for: the patient (or a proxy speaking for a patient
+ * who cannot: a child's parent), someone else, or nobody in particular (the
+ * clinician's own assessment). Explicit reporting frames and quotations are
+ * read with cheap patterns; only sentences left undecided go to compromise,
+ * whose verb subjects tell "She is worried ..." from "Her mother is worried ...".
+ */
+import type nlpType from 'compromise';
+
+export type Speaker = 'patient' | 'proxy' | 'other' | 'unknown';
+
+const PATIENT = String.raw`(?:the patient|patient|pt\.?|the client|client|she|he|they|(?:mr|mrs|ms|miss)\.? [A-Z][a-z]+)`;
+const RELATIVE = String.raw`(?:(?:her|his|their|the|patient's|pt's) )?(?:mother|mom|father|dad|parents?|guardian|caregiver|wife|husband|spouse|partner|son|daughter|sister|brother|family|grandmother|grandfather|grandparents?|aunt|uncle|foster (?:mother|father|parents?))`;
+const REPORTING = String.raw`(?:states?|stated|reports?|reported|says|said|believes?|believed|thinks?|thought|feels?|felt|wonders?|wondered|worries|worried|understands?|understood|attributes?|attributed|describes?|described|relates?|related|knows?|knew|expresse[sd]|voice[sd]|wants?|wanted|hopes?|hoped|hoping|wish(?:es|ed)?|would like|(?:is|was|are|were|has been|have been|remains?|became|becomes|gets|got|feels|felt|seems?|appears?) (?:very |quite |extremely |somewhat |a bit |a little |really |also |still |now )?(?:worried|concerned|afraid|scared|anxious|frightened|fearful|nervous|frustrated|upset|angry|hopeful|interested|eager|reluctant|convinced|sure|certain|aware|unsure|told|informed)|fears?|feared|notes?|noted|complains?|complained|admits?|admitted|endorses?|endorsed|asks?|asked|requests?|requested|prefers?|preferred|declines?|declined|refuses?|refused|agrees?|agreed|chooses?|chose|decided|elected|verbalized|verbalizes|acknowledges?|acknowledged|denies|denied|insists?|insisted|reiterates?|mentions?|mentioned|explains?|explained|tells|told|was told|has been told|had been told|is here|presents?|comes in|came in|is seeking|seeks|sought)`;
+
+const PATIENT_FRAME = new RegExp(String.raw`(?<![\p{L}])${PATIENT}(?:'s)?(?:\s+\S+){0,3}?\s+${REPORTING}(?![\p{L}])`, 'iu');
+const PATIENT_SOURCE = /(?<![\p{L}])(?:per (?:the )?(?:patient|pt)|according to (?:the )?(?:patient|pt|her|him)|in (?:her|his|their) (?:own )?words|(?:patient|pt)(?:'s)? (?:own )?(?:words|perspective|understanding|belief|concerns?|goals?|hopes?|expectations?|preferences?))(?![\p{L}])/iu;
+const PROXY_FRAME = new RegExp(String.raw`(?<![\p{L}])${RELATIVE}(?:\s+\S+){0,2}?\s+${REPORTING}(?![\p{L}])|per (?:the )?${RELATIVE}|according to (?:the )?${RELATIVE}`, 'iu');
+const QUOTATION = /["“][^"”\n]{3,}["”]/;
+const PATIENT_SUBJECT = new RegExp(String.raw`^${PATIENT}$`, 'iu');
+const RELATIVE_SUBJECT = new RegExp(String.raw`^${RELATIVE}$`, 'iu');
+
+let nlp: typeof nlpType | undefined;
+function compromise(): typeof nlpType {
+  // Loaded on first need, never on the extension's activation path.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  nlp ??= require('compromise') as typeof nlpType;
+  return nlp;
+}
+
+const subjectCache = new Map<string, string>();
+const SUBJECT_CACHE_LIMIT = 5000;
+
+/** The subject of the sentence's first verb, as compromise reads it. */
+function firstSubject(sentence: string): string {
+  const cached = subjectCache.get(sentence);
+  if (cached !== undefined) return cached;
+  let subject = '';
+  try {
+    subject = compromise()(sentence).verbs(0).subjects().text().trim();
+  } catch {
+    subject = '';
+  }
+  if (subjectCache.size >= SUBJECT_CACHE_LIMIT) subjectCache.clear();
+  subjectCache.set(sentence, subject);
+  return subject;
+}
+
+/**
+ * Who `sentence` speaks for. `proxyIsPatient` is true when a parent or
+ * caregiver speaks for the patient (a child, a patient who cannot speak).
+ */
+export function speakerOf(sentence: string, proxyIsPatient: boolean): Speaker {
+  const proxy: Speaker = proxyIsPatient ? 'proxy' : 'other';
+  const patientFrame = PATIENT_FRAME.exec(sentence);
+  const proxyFrame = PROXY_FRAME.exec(sentence);
+  // The earlier frame governs: "She says her husband is worried" speaks for her.
+  if (patientFrame && (!proxyFrame || patientFrame.index <= proxyFrame.index)) return 'patient';
+  if (proxyFrame) return proxy;
+  if (PATIENT_SOURCE.test(sentence) || QUOTATION.test(sentence)) return 'patient';
+  const subject = firstSubject(sentence);
+  if (PATIENT_SUBJECT.test(subject)) return 'patient';
+  if (RELATIVE_SUBJECT.test(subject)) return proxy;
+  return 'unknown';
+}
+
+/** True when a parent or caregiver may speak for the patient: a child, or a patient who cannot give a history. */
+export function proxySpeaksForPatient(text: string): boolean {
+  const opening = text.slice(0, 3000);
+  return (
+    /\b(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven)[- ](?:day|week|month)s?[- ]old\b/i.test(opening) ||
+    /\b(?:[1-9]|1[0-7]|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen)[- ]years?[- ]old\b/i.test(opening) ||
+    /\b(?:infant|newborn|neonate|toddler|baby boy|baby girl|child|pediatric)\b/i.test(opening) ||
+    /\b(?:nonverbal|non-verbal|intubated|aphasic|unresponsive|obtunded|severe dementia|unable to (?:give|provide) (?:a )?history)\b/i.test(opening)
+  );
+}

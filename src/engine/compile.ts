@@ -1,0 +1,70 @@
+/**
+ * Turns a rule pack (data) into matchers, once per pack object. Analysis of
+ * every keystroke then reuses the compiled regular expressions.
+ */
+import { ContextMatcher, wordBounded } from './context';
+import { SectionVocabulary } from './sections';
+import { escapeRegExp } from './text';
+import type { EvidencePattern, Level, Rule, RulePack, SectionKind } from './types';
+
+export interface CompiledPattern {
+  spec: EvidencePattern;
+  /** Undefined for `anyContent` patterns. */
+  regex?: RegExp;
+  sections?: ReadonlySet<SectionKind>;
+  notSections?: ReadonlySet<SectionKind>;
+}
+
+export interface CompiledRule {
+  rule: Rule;
+  patterns: CompiledPattern[];
+  checks: string[];
+}
+
+export interface CompiledPack {
+  pack: RulePack;
+  vocabulary: SectionVocabulary;
+  context: ContextMatcher;
+  rules: CompiledRule[];
+}
+
+/** Which check kinds a rule runs when it does not say. */
+export const DEFAULT_CHECKS: Record<Level, string[]> = {
+  core: ['evidence', 'missing', 'weak', 'placeholder'],
+  supporting: ['evidence', 'missing', 'placeholder'],
+  teaching: ['evidence'],
+};
+
+export function compilePattern(spec: EvidencePattern): CompiledPattern {
+  let regex: RegExp | undefined;
+  if (spec.phrases?.length) {
+    regex = wordBounded(spec.phrases.map((p) => escapeRegExp(p).replace(/\s+/g, String.raw`\s+`)).join('|'));
+  } else if (spec.pattern !== undefined) {
+    regex = wordBounded(spec.pattern);
+  }
+  return {
+    spec,
+    regex,
+    sections: spec.sections ? new Set(spec.sections) : undefined,
+    notSections: spec.notSections ? new Set(spec.notSections) : undefined,
+  };
+}
+
+const compiled = new WeakMap<RulePack, CompiledPack>();
+
+export function compilePack(pack: RulePack): CompiledPack {
+  const cached = compiled.get(pack);
+  if (cached) return cached;
+  const result: CompiledPack = {
+    pack,
+    vocabulary: new SectionVocabulary(pack.sections),
+    context: new ContextMatcher(pack.context),
+    rules: pack.rules.map((rule) => ({
+      rule,
+      patterns: rule.evidence.map(compilePattern),
+      checks: rule.checks ?? DEFAULT_CHECKS[rule.level],
+    })),
+  };
+  compiled.set(pack, result);
+  return result;
+}

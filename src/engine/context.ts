@@ -1,0 +1,111 @@
+/**
+ * ConText-style context: trigger phrases put the words within their scope
+ * (a direction, a word limit, and terminators that end a clause) into a
+ * context — negated, hypothetical, another experiencer, historical, or an
+ * unfilled template placeholder. The triggers are data in the rule pack.
+ */
+import { PLACEHOLDER_SOURCE, escapeRegExp } from './text';
+import type { ContextDefinitions, ContextKind, ContextTrigger, Span } from './types';
+
+const DEFAULT_MAX_WORDS = 6;
+const WORD = /[\p{L}\p{N}]+/gu;
+
+interface CompiledTrigger {
+  trigger: ContextTrigger;
+  regex: RegExp;
+}
+
+interface TriggerHit extends Span {
+  trigger: ContextTrigger;
+}
+
+/** Trigger hits and clause boundaries of one sentence, computed once and shared by every rule. */
+interface SentenceContext {
+  hits: TriggerHit[];
+  terminators: number[];
+  commas: number[];
+}
+
+export function wordBounded(source: string, flags = 'giu'): RegExp {
+  return new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${source})(?![\p{L}\p{N}])`, flags);
+}
+
+const PLACEHOLDER_TRIGGER: ContextTrigger = { kind: 'placeholder', pattern: PLACEHOLDER_SOURCE, direction: 'both', maxWords: 8 };
+
+export class ContextMatcher {
+  private readonly triggers: CompiledTrigger[];
+  private readonly terminator: RegExp;
+  private readonly pseudo: RegExp | undefined;
+
+  constructor(definitions: ContextDefinitions) {
+    this.triggers = definitions.triggers.map((trigger) => ({ trigger, regex: wordBounded(trigger.pattern) }));
+    this.triggers.push({ trigger: PLACEHOLDER_TRIGGER, regex: new RegExp(PLACEHOLDER_SOURCE, 'g') });
+    const terminators = definitions.terminators.map(escapeRegExp).join('|');
+    this.terminator = new RegExp(String.raw`;|(?<![\p{L}\p{N}])(?:${terminators || '(?!)'})(?![\p{L}\p{N}])`, 'giu');
+    this.pseudo = definitions.pseudo.length ? wordBounded(definitions.pseudo.map(escapeRegExp).join('|')) : undefined;
+  }
+
+  /** Reads the triggers of a sentence; offsets are absolute. */
+  scan(text: string, sentence: Span): SentenceContext {
+    const body = text.slice(sentence.start, sentence.end);
+    const pseudoSpans: Span[] = [];
+    if (this.pseudo) {
+      this.pseudo.lastIndex = 0;
+      for (let m = this.pseudo.exec(body); m; m = this.pseudo.exec(body)) {
+        pseudoSpans.push({ start: m.index, end: m.index + m[0].length });
+      }
+    }
+    const hits: TriggerHit[] = [];
+    for (const { trigger, regex } of this.triggers) {
+      regex.lastIndex = 0;
+      for (let m = regex.exec(body); m; m = regex.exec(body)) {
+        if (m[0].length === 0) {
+          regex.lastIndex++;
+          continue;
+        }
+        const start = m.index;
+        const end = start + m[0].length;
+        if (pseudoSpans.some((p) => p.start <= start && end <= p.end)) continue;
+        hits.push({ start: sentence.start + start, end: sentence.start + end, trigger });
+      }
+    }
+    const terminators: number[] = [];
+    this.terminator.lastIndex = 0;
+    for (let m = this.terminator.exec(body); m; m = this.terminator.exec(body)) terminators.push(sentence.start + m.index);
+    const commas: number[] = [];
+    for (let i = body.indexOf(','); i !== -1; i = body.indexOf(',', i + 1)) commas.push(sentence.start + i);
+    return { hits, terminators, commas };
+  }
+
+  /**
+   * The contexts that apply to `match`. With `proxy`, triggers marked
+   * `proxyCounts` (a parent speaking for a child) do not apply.
+   */
+  contextsOf(text: string, context: SentenceContext, match: Span, proxy: boolean): Set<ContextKind> {
+    const kinds = new Set<ContextKind>();
+    for (const hit of context.hits) {
+      if (kinds.has(hit.trigger.kind)) continue;
+      if (proxy && hit.trigger.proxyCounts) continue;
+      // A trigger inside the match is part of what the rule asked for.
+      if (hit.start >= match.start && hit.end <= match.end) continue;
+      const { direction } = hit.trigger;
+      const maxWords = hit.trigger.maxWords ?? DEFAULT_MAX_WORDS;
+      const commas = hit.trigger.endsAtComma ? context.commas : undefined;
+      const forward = direction !== 'backward' && hit.end <= match.start && inScope(text, hit.end, match.start, maxWords, context.terminators, commas);
+      const backward = direction !== 'forward' && hit.start >= match.end && inScope(text, match.end, hit.start, maxWords, context.terminators, commas);
+      const overlapping = hit.trigger.kind === 'placeholder' && hit.start < match.end && match.start < hit.end;
+      if (forward || backward || overlapping) kinds.add(hit.trigger.kind);
+    }
+    return kinds;
+  }
+}
+
+function inScope(text: string, from: number, to: number, maxWords: number, terminators: number[], commas?: number[]): boolean {
+  if (terminators.some((t) => t >= from && t < to)) return false;
+  if (commas && commas.some((c) => c >= from && c < to)) return false;
+  const between = text.slice(from, to);
+  WORD.lastIndex = 0;
+  let words = 0;
+  while (WORD.exec(between)) if (++words > maxWords) return false;
+  return true;
+}

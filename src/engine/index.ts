@@ -1,0 +1,5 @@
+/** The engine's public API: no vscode import anywhere below src/engine. */
+export { analyze, looksBinary, DEFAULT_MAX_LENGTH, severityRank, type AnalyzeOptions } from './analyze';
+export { LineIndex, type Position } from './text';
+export * from './types';
+export { defaultPack } from '../rules';

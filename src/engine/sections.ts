@@ -1,0 +1,134 @@
+/**
+ * The sectionizer: finds headers as clinicians write them (upper or title case
+ * with a colon, inline `PLAN: start ...`, numbered, markdown headings, a known
+ * header alone on its line) and maps them to canonical kinds through the rule
+ * pack's header synonyms, which are data.
+ */
+import type { Section, SectionHeaderDefinition, SectionKind } from './types';
+
+/** Looks headers up by their normalised text. */
+export class SectionVocabulary {
+  private readonly byName = new Map<string, SectionKind>();
+
+  constructor(definitions: readonly SectionHeaderDefinition[]) {
+    for (const definition of definitions) {
+      for (const name of definition.names) this.byName.set(normalizeHeader(name), definition.kind);
+    }
+  }
+
+  kindOf(name: string): SectionKind | undefined {
+    return this.byName.get(normalizeHeader(name));
+  }
+}
+
+export function normalizeHeader(name: string): string {
+  return name
+    .toLowerCase()
+    .replace(/[’`]/g, "'")
+    .replace(/\s*&\s*/g, ' and ')
+    .replace(/\s*\/\s*/g, '/')
+    .replace(/\s+/g, ' ')
+    .replace(/[\s,;:-]+$/, '')
+    .trim();
+}
+
+// prefix (indent, markdown #, numbering) · optional bold · name · optional bold · colon or end of line
+const HEADER_LINE =
+  /^([ \t]*(?:(#{1,6})[ \t]+)?(?:(?:\d{1,2}|[IVX]{1,4})[.)][ \t]+)?)(?:\*\*|__)?([A-Za-z][A-Za-z0-9 \t/&'’(),-]{0,60}?)(?:\*\*|__)?[ \t]*(?:(:)(?!\/\/)(?:\*\*|__)?|$)/;
+
+const MAX_UNKNOWN_HEADER_WORDS = 6;
+
+function isAllCaps(name: string): boolean {
+  const letters = name.replace(/[^A-Za-z]/g, '');
+  return letters.length >= 2 && letters === letters.toUpperCase();
+}
+
+interface HeaderHit {
+  kind: SectionKind;
+  /** A new top-level section, or a sub-heading that stays within the current section's kind. */
+  inherits: boolean;
+  title: string;
+  lineStart: number;
+  headerStart: number;
+  headerEnd: number;
+}
+
+function readHeader(line: string, lineStart: number, vocabulary: SectionVocabulary): HeaderHit | undefined {
+  const m = HEADER_LINE.exec(line);
+  if (!m) return undefined;
+  const [whole, prefix, markdown, rawName, colon] = m;
+  const title = rawName.trim();
+  if (!title) return undefined;
+  const rest = line.slice(whole.length).trim();
+  const known = vocabulary.kindOf(title);
+  const headerStart = lineStart + prefix.length;
+  const headerEnd = lineStart + whole.length;
+  if (known && (colon || rest === '' || markdown)) {
+    return { kind: known, inherits: false, title, lineStart, headerStart, headerEnd };
+  }
+  if (known) return undefined;
+  if (markdown && rest === '') return { kind: 'other', inherits: false, title, lineStart, headerStart, headerEnd };
+  const words = title.split(/\s+/).length;
+  if (words > MAX_UNKNOWN_HEADER_WORDS || !isAllCaps(title)) return undefined;
+  // An unknown all-caps label (GENERAL:, HEENT:, HTN:) is a sub-heading of the section it sits in.
+  if (colon || rest === '') return { kind: 'other', inherits: true, title, lineStart, headerStart, headerEnd };
+  return undefined;
+}
+
+/** Splits a note into sections. The text before the first header is the preamble. */
+export function findSections(text: string, vocabulary: SectionVocabulary): Section[] {
+  const hits: HeaderHit[] = [];
+  let lineStart = 0;
+  while (lineStart <= text.length) {
+    let lineEnd = text.indexOf('\n', lineStart);
+    if (lineEnd === -1) lineEnd = text.length;
+    let contentEnd = lineEnd;
+    if (contentEnd > lineStart && text.charCodeAt(contentEnd - 1) === 13) contentEnd--;
+    // Long lines are prose, not headers; skip the regex for them.
+    const line = text.slice(lineStart, Math.min(contentEnd, lineStart + 200));
+    const hit = readHeader(line, lineStart, vocabulary);
+    if (hit) hits.push(hit);
+    lineStart = lineEnd + 1;
+  }
+
+  const sections: Section[] = [];
+  const firstStart = hits.length ? hits[0].lineStart : text.length;
+  if (firstStart > 0 && /\S/.test(text.slice(0, firstStart))) {
+    sections.push({
+      kind: 'preamble',
+      title: '',
+      headerRange: { start: 0, end: 0 },
+      bodyRange: { start: 0, end: firstStart },
+      range: { start: 0, end: firstStart },
+    });
+  }
+  let currentKind: SectionKind = 'preamble';
+  hits.forEach((hit, i) => {
+    const end = i + 1 < hits.length ? hits[i + 1].lineStart : text.length;
+    const kind = hit.inherits ? (currentKind === 'preamble' ? 'other' : currentKind) : hit.kind;
+    if (!hit.inherits) currentKind = hit.kind;
+    sections.push({
+      kind,
+      title: hit.title,
+      headerRange: { start: hit.headerStart, end: hit.headerEnd },
+      bodyRange: { start: hit.headerEnd, end },
+      range: { start: hit.lineStart, end },
+    });
+  });
+  return sections;
+}
+
+/** The section holding `offset` (sections are sorted and contiguous after the preamble). */
+export function sectionAt(sections: readonly Section[], offset: number): Section | undefined {
+  let low = 0;
+  let high = sections.length - 1;
+  let found: Section | undefined;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    if (sections[mid].range.start <= offset) {
+      found = sections[mid];
+      low = mid + 1;
+    } else high = mid - 1;
+  }
+  return found && offset <= found.range.end ? found : undefined;
+}

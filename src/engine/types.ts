@@ -1,0 +1,227 @@
+/**
+ * The note model and the rule model. Everything the engine returns is plain
+ * data (offsets into the original text), so the CLI, the editor and the tests
+ * read the same results.
+ */
+
+/** A half-open range of UTF-16 offsets into the note text: [start, end). */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/**
+ * Canonical section kinds. Names follow LOINC / C-CDA section names where one
+ * exists (HPI 10164-2, Subjective 61150-9, Assessment 51848-0, Plan of
+ * Treatment 18776-5, Assessment and Plan 51847-2, Reason for Visit 29299-5,
+ * Instructions 69730-0).
+ */
+export const SECTION_KINDS = [
+  'preamble',
+  'visit-info',
+  'chief-complaint',
+  'hpi',
+  'subjective',
+  'ros',
+  'past-history',
+  'medications',
+  'allergies',
+  'social-history',
+  'family-history',
+  'physical-exam',
+  'objective',
+  'data',
+  'hospital-course',
+  'assessment',
+  'plan',
+  'assessment-plan',
+  'instructions',
+  'follow-up',
+  'counseling',
+  'other',
+] as const;
+export type SectionKind = (typeof SECTION_KINDS)[number];
+
+export interface Section {
+  kind: SectionKind;
+  /** The header as written (without numbering, markdown marks or colon); '' for the preamble. */
+  title: string;
+  /** The header's own range; empty at the section start for the preamble. */
+  headerRange: Span;
+  /** The content after the header (inline text after the colon included). */
+  bodyRange: Span;
+  /** Header and body together. */
+  range: Span;
+}
+
+export type Level = 'core' | 'supporting' | 'teaching';
+export type Severity = 'error' | 'warning' | 'information' | 'hint';
+export type SeveritySetting = Severity | 'off';
+/** Specific evidence says something about this patient; boilerplate is a stock phrase. */
+export type Strength = 'specific' | 'boilerplate';
+
+/** Context that, by default, stops a match from counting as evidence. */
+export const CONTEXT_KINDS = ['negated', 'hypothetical', 'other-experiencer', 'historical', 'placeholder'] as const;
+export type ContextKind = (typeof CONTEXT_KINDS)[number];
+
+export interface Evidence {
+  ruleId: string;
+  span: Span;
+  strength: Strength;
+  section: SectionKind;
+}
+
+export type FindingKind = 'missing' | 'weak' | 'placeholder';
+
+/** Something a clinician may want to act on; `range` is where it is shown. */
+export interface Finding {
+  ruleId: string;
+  kind: FindingKind;
+  severity: Severity;
+  message: string;
+  /** Where the diagnostic is shown: a section header, a placeholder, or the first line. */
+  range: Span;
+  /** Where the rule's prompt belongs. */
+  insertion: PromptInsertion;
+}
+
+/** Where a prompt is inserted, and whether a new section header has to come with it. */
+export interface PromptInsertion {
+  offset: number;
+  /** The section the prompt goes into; undefined when a new section is to be created. */
+  section?: SectionKind;
+  /** Title of the section to create before the prompt, when the note has none that fits. */
+  createSection?: string;
+}
+
+export type RuleStatus = 'documented' | 'weak' | 'missing' | 'not-expected' | 'overridden';
+
+export interface RuleResult {
+  ruleId: string;
+  status: RuleStatus;
+  evidence: Evidence[];
+}
+
+export interface NoteAnalysis {
+  /** Length of the analysed text, so consumers can check ranges. */
+  length: number;
+  profile: string;
+  sections: Section[];
+  results: RuleResult[];
+  findings: Finding[];
+  /** Set when the note was not analysed (too large, binary); no results then. */
+  skipped?: { reason: string };
+}
+
+// ---------------------------------------------------------------------------
+// Rules as data
+
+/**
+ * One way a rule recognises evidence. `phrases` are literal (case-insensitive,
+ * word-bounded); `pattern` is a regular expression source (flags `iu` added).
+ * `anyContent` counts any real (non-placeholder) content of the scoped sections.
+ */
+export interface EvidencePattern {
+  phrases?: string[];
+  pattern?: string;
+  anyContent?: { minWords: number };
+  /** Only in these sections; default: anywhere. */
+  sections?: SectionKind[];
+  /** Never in these sections. */
+  notSections?: SectionKind[];
+  /** The sentence must be attributed to the patient (or a proxy speaking for them). */
+  attribution?: 'patient';
+  /** Context kinds in which this pattern still counts (e.g. a documented refusal is negated yet a decision). */
+  allowContext?: ContextKind[];
+  /** Default 'specific'. */
+  strength?: Strength;
+}
+
+export interface RulePrompt {
+  /** Short label for the quick fix ("Insert the patient's own explanation"). */
+  label: string;
+  /** VS Code snippet syntax: tabstops `${1:...}`, choices `${1|a,b|}`. */
+  snippet: string;
+  /** Sections the prompt belongs in, in order of preference. */
+  sections: SectionKind[];
+  /** The header to create when the note has none of those sections. */
+  createSection: string;
+  /** Where a created section goes: after the last section of these kinds; default the end of the note. */
+  createAfter?: SectionKind[];
+}
+
+export interface RuleExamples {
+  /** Notes (or note fragments) in which the rule must find evidence. */
+  documented: string[];
+  /** Notes in which it must not. */
+  missing: string[];
+}
+
+export interface Rule {
+  id: string;
+  skill: string;
+  behavior: string;
+  /** The element in a few words ("Patient's own explanation"), for lists and coverage. */
+  title: string;
+  level: Level;
+  severity: SeveritySetting;
+  /** Diagnostic text when missing; `{section}` is replaced by the section it belongs in. */
+  message: string;
+  /** Diagnostic text when only boilerplate was found. */
+  weakMessage?: string;
+  /** One or two sentences that teach the skill. */
+  rationale: string;
+  /** What counts as evidence, in words, for hovers and docs. */
+  counts: string;
+  evidence: EvidencePattern[];
+  prompt?: RulePrompt;
+  examples: RuleExamples;
+  /** Check kinds to run; default depends on the level. */
+  checks?: string[];
+}
+
+export interface SectionHeaderDefinition {
+  kind: SectionKind;
+  /** Header texts, lower case, without colon. */
+  names: string[];
+}
+
+/** A ConText trigger: a phrase that puts nearby words in a context. */
+export interface ContextTrigger {
+  kind: ContextKind;
+  /** Regular expression source (matched case-insensitively, word-bounded by the engine). */
+  pattern: string;
+  /** forward: words after the trigger; backward: words before it; both. */
+  direction: 'forward' | 'backward' | 'both';
+  /** How many words the context reaches; default 6, never past a terminator. */
+  maxWords?: number;
+  /** The scope also ends at a comma ("If worse, return to clinic"). */
+  endsAtComma?: boolean;
+  /** Does not apply when a proxy speaks for the patient (a child's parent). */
+  proxyCounts?: boolean;
+}
+
+export interface ContextDefinitions {
+  triggers: ContextTrigger[];
+  /** Words that end a trigger's scope (but, however, although, except ...). */
+  terminators: string[];
+  /** Triggers that look like context but are not (pseudo-triggers: "no increase", "not only"). */
+  pseudo: string[];
+}
+
+export interface Profile {
+  id: string;
+  description: string;
+  /** Header values that select this profile ("visit type: follow-up"). */
+  detect?: string[];
+  /** Per-rule severity overrides for this note type. */
+  rules?: Record<string, SeveritySetting>;
+}
+
+export interface RulePack {
+  name: string;
+  sections: SectionHeaderDefinition[];
+  context: ContextDefinitions;
+  profiles: Profile[];
+  rules: Rule[];
+}

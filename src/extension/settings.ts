@@ -1,0 +1,36 @@
+/** Typed access to the `healingNotes.*` settings. */
+import * as vscode from 'vscode';
+import { CONFIG_SECTION, LANGUAGE_ID } from './constants';
+
+export type RunMode = 'onType' | 'onSave';
+
+export interface Settings {
+  enable: boolean;
+  /** Also check plaintext and markdown documents, not only clinical notes. */
+  checkPlainTextAndMarkdown: boolean;
+  run: RunMode;
+  debounceMs: number;
+  maxNoteSizeKB: number;
+  profile: string;
+}
+
+export function readSettings(scope?: vscode.ConfigurationScope): Settings {
+  const config = vscode.workspace.getConfiguration(CONFIG_SECTION, scope);
+  return {
+    enable: config.get<boolean>('enable', true),
+    checkPlainTextAndMarkdown: config.get<boolean>('checkPlainTextAndMarkdown', false),
+    run: config.get<RunMode>('run', 'onType'),
+    debounceMs: Math.max(0, config.get<number>('debounceMs', 300)),
+    maxNoteSizeKB: Math.max(1, config.get<number>('maxNoteSizeKB', 1024)),
+    profile: config.get<string>('profile', 'auto'),
+  };
+}
+
+/** Whether a document is one we check, under the settings of its folder. */
+export function isCheckedDocument(document: vscode.TextDocument): boolean {
+  if (document.uri.scheme === 'output' || document.uri.scheme === 'vscode-scm' || document.uri.scheme === 'git') return false;
+  const settings = readSettings(document);
+  if (!settings.enable) return false;
+  if (document.languageId === LANGUAGE_ID) return true;
+  return settings.checkPlainTextAndMarkdown && (document.languageId === 'plaintext' || document.languageId === 'markdown');
+}

@@ -1,0 +1,37 @@
+import type { ContextDefinitions } from '../engine/types';
+
+const RELATIVE = String.raw`(?:mother|mom|father|dad|wife|husband|spouse|partner|son|daughter|sister|brother|parents?|family|caregiver|grandmother|grandfather|aunt|uncle|friend|girlfriend|boyfriend|fianc[eé]e?|roommate)`;
+const REPORTING = String.raw`(?:is|was|are|were|has been|have been|states?|stated|reports?|reported|says?|said|feels?|felt|thinks?|thought|believes?|believed|worries|worried|fears?|feared|wants?|wanted|hopes?|hoped|notes?|noted|expressed|voiced|raised|would like|asked|requests?|requested|is concerned|was concerned)`;
+
+/**
+ * ConText triggers, as data. Deliberately absent, unlike NegEx/medspaCy
+ * defaults: "worried about" and "concerned about" (they are how a patient's
+ * fear is written) and "return", "come back", "as needed" (they are how a
+ * safety net is written). "if" ends at a comma, so that "If worse, return to
+ * clinic" still records the return.
+ */
+export const contextDefinitions: ContextDefinitions = {
+  triggers: [
+    // negated
+    { kind: 'negated', pattern: String.raw`no|not|never|without|none|nor`, direction: 'forward', maxWords: 5 },
+    { kind: 'negated', pattern: String.raw`denie[sd]|deny|denying|negative for|free of|absence of|ruled out|rules out`, direction: 'forward', maxWords: 6 },
+    { kind: 'negated', pattern: String.raw`did not|does not|do not|didn't|doesn't|don't|has not|have not|had not|hasn't|haven't|is not|was not|isn't|wasn't|cannot|can't|could not|unable to|fails? to|failed to`, direction: 'forward', maxWords: 5 },
+    { kind: 'negated', pattern: String.raw`not (?:discussed|addressed|done|needed|required|indicated|necessary|expressed|voiced|reviewed|applicable)|none (?:expressed|voiced|stated|reported)|(?:is|are|was|were) (?:not needed|unnecessary|not required|not indicated|not applicable)|n/a`, direction: 'backward', maxWords: 8 },
+    // hypothetical or deferred
+    { kind: 'hypothetical', pattern: String.raw`would consider|could consider|may consider|might consider|consider(?:ing)? whether|possibly|will discuss|to be discussed|to discuss|discuss at|at (?:the |her |his )?next visit|next time|in the future|later date|deferred|defer|pending discussion|if (?:she|he|they|the patient) (?:decides?|chooses?|wishes|wants)`, direction: 'both', maxWords: 8 },
+    { kind: 'hypothetical', pattern: String.raw`if|whether|unless`, direction: 'forward', maxWords: 6, endsAtComma: true },
+    // another experiencer
+    { kind: 'other-experiencer', pattern: String.raw`${RELATIVE}(?:'s)?\s+${REPORTING}`, direction: 'forward', maxWords: 10, proxyCounts: true },
+    { kind: 'other-experiencer', pattern: String.raw`per (?:the |his |her |their )?${RELATIVE}|according to (?:the |his |her |their )?${RELATIVE}|${RELATIVE} (?:is|was) (?:the )?(?:historian|informant)`, direction: 'both', maxWords: 12, proxyCounts: true },
+    { kind: 'other-experiencer', pattern: String.raw`(?:referring|primary care|outside) (?:physician|doctor|provider)|dr\. [a-z]+ (?:is|was|feels|thinks|believes)|nurs(?:e|ing) (?:is|was) (?:concerned|worried)|staff (?:is|are|was|were) (?:concerned|worried)|(?:we|i) (?:are|am|were|was) (?:concerned|worried)|of concern|concerning for|concern for`, direction: 'forward', maxWords: 6 },
+    // historical
+    { kind: 'historical', pattern: String.raw`history of|h/o|previously|prior to this|in the past|at (?:the|her|his|their) last visit|last visit|years ago|months ago|as a child`, direction: 'forward', maxWords: 8 },
+  ],
+  terminators: ['but', 'however', 'although', 'though', 'except', 'aside from', 'apart from', 'otherwise', 'which', 'whereas', 'yet', 'who', 'and she', 'and he', 'and they', 'and the patient'],
+  pseudo: [
+    'no increase', 'no change', 'not only', 'not certain if', 'not sure', 'no further', 'without difficulty', 'not been able to',
+    'no longer', 'if needed', 'if necessary', 'as needed', 'not improved', 'not improving', 'not getting better', 'not better',
+    'not resolved', 'not controlled', 'does not want', 'did not want', "doesn't want", "didn't want", 'do not want',
+    'not want', 'not wish', 'does not wish', 'did not wish', 'not interested', 'cannot afford', "can't afford",
+  ],
+};
