@@ -7,15 +7,16 @@
  */
 import type nlpType from 'compromise';
 
-export type Speaker = 'patient' | 'proxy' | 'other' | 'unknown';
+export type Speaker = 'patient' | 'proxy' | 'clinician' | 'other' | 'unknown';
 
 const PATIENT = String.raw`(?:the patient|patient|pt\.?|the client|client|she|he|they|(?:mr|mrs|ms|miss)\.? [A-Z][a-z]+)`;
 const RELATIVE = String.raw`(?:(?:her|his|their|the|patient's|pt's) )?(?:mother|mom|father|dad|parents?|guardian|caregiver|wife|husband|spouse|partner|son|daughter|sister|brother|family|grandmother|grandfather|grandparents?|aunt|uncle|foster (?:mother|father|parents?))`;
-const REPORTING = String.raw`(?:states?|stated|reports?|reported|says|said|believes?|believed|thinks?|thought|feels?|felt|wonders?|wondered|worries|worried|understands?|understood|attributes?|attributed|describes?|described|relates?|related|knows?|knew|expresse[sd]|voice[sd]|wants?|wanted|hopes?|hoped|hoping|wish(?:es|ed)?|would like|(?:is|was|are|were|has been|have been|remains?|became|becomes|gets|got|feels|felt|seems?|appears?) (?:very |quite |extremely |somewhat |a bit |a little |really |also |still |now )?(?:worried|concerned|afraid|scared|anxious|frightened|fearful|nervous|frustrated|upset|angry|hopeful|interested|eager|reluctant|convinced|sure|certain|aware|unsure|told|informed)|fears?|feared|notes?|noted|complains?|complained|admits?|admitted|endorses?|endorsed|asks?|asked|requests?|requested|prefers?|preferred|declines?|declined|refuses?|refused|agrees?|agreed|chooses?|chose|decided|elected|verbalized|verbalizes|acknowledges?|acknowledged|denies|denied|insists?|insisted|reiterates?|mentions?|mentioned|explains?|explained|tells|told|was told|has been told|had been told|is here|presents?|comes in|came in|is seeking|seeks|sought)`;
+const REPORTING = String.raw`(?:states?|stated|reports?|reported|says|said|believes?|believed|thinks?|thought|feels?|felt|wonders?|wondered|worries|worried|understands?|understood|attributes?|attributed|describes?|described|relates?|related|knows?|knew|expresse[sd]|voice[sd]|wants?|wanted|wanting|hopes?|hoped|hoping|wish(?:es|ed|ing)?|desires?|desired|desiring|is requesting|is trying|would like|would prefer|(?:is|was|are|were|has been|have been|remains?|became|becomes|gets|got|feels|felt|seems?|appears?) (?:very |quite |extremely |somewhat |a bit |a little |really |also |still |now )?(?:worried|concerned|afraid|scared|anxious|frightened|fearful|nervous|frustrated|upset|angry|hopeful|interested|eager|reluctant|convinced|sure|certain|aware|unsure|told|informed|comfortable|willing|pleased|happy|unhappy|satisfied|dissatisfied|ready)|fears?|feared|notes?|noted|complains?|complained|admits?|admitted|endorses?|endorsed|asks?|asked|requests?|requested|prefers?|preferred|declines?|declined|refuses?|refused|agrees?|agreed|chooses?|chose|decided|elected|verbalized|verbalizes|acknowledges?|acknowledged|denies|denied|insists?|insisted|reiterates?|mentions?|mentioned|explains?|explained|tells|told|was told|has been told|had been told|is here|presents?|comes in|came in|is seeking|seeks|sought)`;
 
 const PATIENT_FRAME = new RegExp(String.raw`(?<![\p{L}])${PATIENT}(?:'s)?(?:\s+\S+){0,3}?\s+${REPORTING}(?![\p{L}])`, 'iu');
 const PATIENT_SOURCE = /(?<![\p{L}])(?:per (?:the )?(?:patient|pt)|according to (?:the )?(?:patient|pt|her|him)|in (?:her|his|their) (?:own )?words|(?:patient|pt)(?:'s)? (?:own )?(?:words|perspective|understanding|belief|concerns?|goals?|hopes?|expectations?|preferences?))(?![\p{L}])/iu;
 const PROXY_FRAME = new RegExp(String.raw`(?<![\p{L}])${RELATIVE}(?:\s+\S+){0,2}?\s+${REPORTING}(?![\p{L}])|per (?:the )?${RELATIVE}|according to (?:the )?${RELATIVE}`, 'iu');
+const CLINICIAN_FRAME = /^(?:i|we)\b|(?<![\p{L}])(?:i|we) (?:would like|want|wish|hope|feel|think|believe|am|are|was|were|have|had|will|discussed|explained|reviewed|told|advised|recommended|agree)(?![\p{L}])/iu;
 const QUOTATION = /["“][^"”\n]{3,}["”]/;
 const PATIENT_SUBJECT = new RegExp(String.raw`^${PATIENT}$`, 'iu');
 const RELATIVE_SUBJECT = new RegExp(String.raw`^${RELATIVE}$`, 'iu');
@@ -57,6 +58,7 @@ export function speakerOf(sentence: string, proxyIsPatient: boolean): Speaker {
   // The earlier frame governs: "She says her husband is worried" speaks for her.
   if (patientFrame && (!proxyFrame || patientFrame.index <= proxyFrame.index)) return 'patient';
   if (proxyFrame) return proxy;
+  if (CLINICIAN_FRAME.test(sentence)) return 'clinician';
   if (PATIENT_SOURCE.test(sentence) || QUOTATION.test(sentence)) return 'patient';
   const subject = firstSubject(sentence);
   if (PATIENT_SUBJECT.test(subject)) return 'patient';

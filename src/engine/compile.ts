@@ -11,6 +11,7 @@ export interface CompiledPattern {
   spec: EvidencePattern;
   /** Undefined for `anyContent` patterns. */
   regex?: RegExp;
+  unless?: RegExp;
   sections?: ReadonlySet<SectionKind>;
   notSections?: ReadonlySet<SectionKind>;
 }
@@ -45,6 +46,7 @@ export function compilePattern(spec: EvidencePattern): CompiledPattern {
   return {
     spec,
     regex,
+    unless: spec.unless ? wordBounded(spec.unless) : undefined,
     sections: spec.sections ? new Set(spec.sections) : undefined,
     notSections: spec.notSections ? new Set(spec.notSections) : undefined,
   };

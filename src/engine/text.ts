@@ -59,7 +59,7 @@ export class LineIndex {
 }
 
 /** Template placeholders a clinician has not filled in: ***, [ ], ___, {...}, <...>. */
-export const PLACEHOLDER_SOURCE = String.raw`\*{3,}|\[\s*\]|_{3,}|\{[^{}\n]{0,60}\}|<[A-Za-z][A-Za-z0-9 _./-]{0,60}>|\?{3,}|\bX{3,}\b`;
+export const PLACEHOLDER_SOURCE = String.raw`\*{3,}|\[\s*\]|_{3,}|\{[^{}\n]{0,60}\}|<[A-Za-z][^<>\n]{0,80}>|\?{3,}|\bX{3,}\b`;
 
 const PLACEHOLDER_ONLY = new RegExp(String.raw`(?:${PLACEHOLDER_SOURCE})`, 'g');
 

@@ -129,8 +129,15 @@ export interface EvidencePattern {
   sections?: SectionKind[];
   /** Never in these sections. */
   notSections?: SectionKind[];
-  /** The sentence must be attributed to the patient (or a proxy speaking for them). */
-  attribution?: 'patient';
+  /**
+   * Who must be speaking. `patient`: the patient or a proxy, or nobody named
+   * in a history section (the history is the patient's account).
+   * `patient-voice`: an explicit patient or proxy frame ("she believes",
+   * "per the patient", quoted speech) anywhere.
+   */
+  attribution?: 'patient' | 'patient-voice';
+  /** A regular expression for look-alikes: a match that overlaps one of its matches does not count. */
+  unless?: string;
   /** Context kinds in which this pattern still counts (e.g. a documented refusal is negated yet a decision). */
   allowContext?: ContextKind[];
   /** Default 'specific'. */

@@ -13,12 +13,12 @@ const REPORTING = String.raw`(?:is|was|are|were|has been|have been|states?|state
 export const contextDefinitions: ContextDefinitions = {
   triggers: [
     // negated
-    { kind: 'negated', pattern: String.raw`no|not|never|without|none|nor`, direction: 'forward', maxWords: 5 },
-    { kind: 'negated', pattern: String.raw`denie[sd]|deny|denying|negative for|free of|absence of|ruled out|rules out`, direction: 'forward', maxWords: 6 },
-    { kind: 'negated', pattern: String.raw`did not|does not|do not|didn't|doesn't|don't|has not|have not|had not|hasn't|haven't|is not|was not|isn't|wasn't|cannot|can't|could not|unable to|fails? to|failed to`, direction: 'forward', maxWords: 5 },
+    { kind: 'negated', pattern: String.raw`no|not|never|without|none|nor`, direction: 'forward', maxWords: 5, endsAtComma: true },
+    { kind: 'negated', pattern: String.raw`denie[sd]|deny|denying|negative for|free of|absence of|ruled out|rules out`, direction: 'forward', maxWords: 6, endsAtComma: true },
+    { kind: 'negated', pattern: String.raw`did not|does not|do not|didn't|doesn't|don't|has not|have not|had not|hasn't|haven't|is not|was not|isn't|wasn't|cannot|can't|could not|unable to|fails? to|failed to`, direction: 'forward', maxWords: 5, endsAtComma: true },
     { kind: 'negated', pattern: String.raw`not (?:discussed|addressed|done|needed|required|indicated|necessary|expressed|voiced|reviewed|applicable)|none (?:expressed|voiced|stated|reported)|(?:is|are|was|were) (?:not needed|unnecessary|not required|not indicated|not applicable)|n/a`, direction: 'backward', maxWords: 8 },
     // hypothetical or deferred
-    { kind: 'hypothetical', pattern: String.raw`would consider|could consider|may consider|might consider|consider(?:ing)? whether|possibly|will discuss|to be discussed|to discuss|discuss at|at (?:the |her |his )?next visit|next time|in the future|later date|deferred|defer|pending discussion|if (?:she|he|they|the patient) (?:decides?|chooses?|wishes|wants)`, direction: 'both', maxWords: 8 },
+    { kind: 'hypothetical', pattern: String.raw`would consider|could consider|may consider|might consider|consider(?:ing)? whether|possibly|will discuss|to be discussed|discuss at|at (?:the |her |his )?next visit|next time|in the future|later date|(?:discussion|conversation|decision) (?:was |is )?(?:deferred|postponed)|defer(?:red)? (?:the |this |that )?(?:discussion|decision|conversation)|(?:deferred|postponed) (?:to|until) (?:the |a )?(?:next|later|future)|pending discussion|if (?:she|he|they|the patient) (?:decides?|chooses?|wishes|wants)`, direction: 'both', maxWords: 8 },
     { kind: 'hypothetical', pattern: String.raw`if|whether|unless`, direction: 'forward', maxWords: 6, endsAtComma: true },
     // another experiencer
     { kind: 'other-experiencer', pattern: String.raw`${RELATIVE}(?:'s)?\s+${REPORTING}`, direction: 'forward', maxWords: 10, proxyCounts: true },

@@ -1,6 +1,7 @@
 import { contentWordCount, PLACEHOLDER_SOURCE } from '../text';
 import type { CompiledPattern } from '../compile';
-import type { Evidence, Span } from '../types';
+import type { Speaker } from '../attribution';
+import type { Evidence, SectionKind, Span } from '../types';
 import type { CheckKind, RuleRun } from './types';
 
 /** Evidence beyond this many sentences adds nothing a reader needs. */
@@ -64,6 +65,7 @@ function collectMatches(run: RuleRun, pattern: CompiledPattern, seen: Set<number
     if (seen.has(sentence.start)) continue;
     if (pattern.sections && !pattern.sections.has(sentence.section)) continue;
     if (pattern.notSections?.has(sentence.section)) continue;
+    if (pattern.unless && overlapsUnless(note.text, sentence, match, pattern.unless)) continue;
     const contexts = note.contextsOf(index, match);
     for (const kind of allowed) contexts.delete(kind);
     if (contexts.has('placeholder')) {
@@ -71,10 +73,7 @@ function collectMatches(run: RuleRun, pattern: CompiledPattern, seen: Set<number
       continue;
     }
     if (contexts.size > 0) continue;
-    if (pattern.spec.attribution === 'patient') {
-      const speaker = note.speakerOf(index);
-      if (speaker !== 'patient' && speaker !== 'proxy') continue;
-    }
+    if (pattern.spec.attribution && !attributed(pattern.spec.attribution, note.speakerOf(index), sentence.section)) continue;
     push(run, seen, {
       ruleId: run.rule.rule.id,
       span: { start: sentence.start, end: sentence.end },
@@ -83,4 +82,26 @@ function collectMatches(run: RuleRun, pattern: CompiledPattern, seen: Set<number
     });
     if (run.evidence.length >= MAX_EVIDENCE) return;
   }
+}
+
+/** Sections whose unattributed sentences are the patient's own account. */
+const HISTORY_SECTIONS = new Set<SectionKind>(['hpi', 'subjective', 'chief-complaint', 'ros', 'social-history']);
+
+function attributed(required: 'patient' | 'patient-voice', speaker: Speaker, section: SectionKind): boolean {
+  if (speaker === 'patient' || speaker === 'proxy') return true;
+  return required === 'patient' && speaker === 'unknown' && HISTORY_SECTIONS.has(section);
+}
+
+function overlapsUnless(text: string, sentence: Span, match: Span, unless: RegExp): boolean {
+  const body = text.slice(sentence.start, sentence.end);
+  unless.lastIndex = 0;
+  for (let m = unless.exec(body); m; m = unless.exec(body)) {
+    if (m[0].length === 0) {
+      unless.lastIndex++;
+      continue;
+    }
+    const start = sentence.start + m.index;
+    if (start < match.end && match.start < start + m[0].length) return true;
+  }
+  return false;
 }

@@ -1,0 +1,69 @@
+import type { Rule } from '../../engine/types';
+
+const TALKED = String.raw`(?:discussed|reviewed|went over|gone over|explained|talked about|talked through|counseled|counselled|presented|outlined|described|covered)`;
+const CHOICE = String.raw`(?:options?|alternatives?|risks?|benefits?|side[- ]effects?|side[- ]effect profile|pros and cons|choices|possible complications|complications)`;
+const DECIDE = String.raw`(?:wish(?:es|ed)?|desires?|desired|wants?|wanted|elects?|elected|chooses?|chose|choosing|decides?|decided|prefers?|preferred|opts?|opted|is willing|was willing|would like)`;
+
+export const permission: Rule = {
+  id: 'authority.permission',
+  title: 'Shared decision',
+  skill: 'Share authority',
+  behavior: 'Get permission to take the lead',
+  level: 'core',
+  severity: 'warning',
+  message: 'No shared decision (options, preference, agreement) in {section}',
+  weakMessage: 'Shared decision documented only as boilerplate: name the options and what the patient chose',
+  rationale:
+    'Healers lead with permission: they lay out the options, ask what the patient prefers, and decide together. The note should show the options offered and the patient\'s choice, not only the clinician\'s order.',
+  counts:
+    'Options, risks or benefits discussed with the patient; the patient\'s preference or choice; agreement or consent; an informed refusal ("declines colonoscopy after discussing risks"). A bare "risks and benefits discussed" or "agrees with plan" counts but is flagged as boilerplate. "Verbalized understanding" alone does not count.',
+  evidence: [
+    {
+      pattern: String.raw`${TALKED} (?:\S+ ){0,10}?${CHOICE}|${CHOICE} (?:\S+ ){0,8}?(?:were|was|are|is|have been|has been) (?:\S+ )?${TALKED}|(?:other |treatment |management |medication |surgical )?options? (?:include|included|would include|are|were|such as)|(?:offered|given) (?:the |a )?(?:option|choice)|(?:cautioned|warned|counseled|counselled|informed|advised) (?:\S+ ){0,3}?(?:about|of|regarding|on) (?:the )?(?:risks?|possibility|possible|potential|side[- ]effects?)`,
+      notSections: ['past-history', 'family-history', 'medications', 'allergies', 'physical-exam', 'objective', 'data', 'ros'],
+      unless: String.raw`(?:risks and benefits|risks/benefits|r/b/a|risks, benefits,? and alternatives) (?:were |was )?(?:discussed|reviewed|explained)\.?$`,
+    },
+    {
+      pattern: String.raw`${DECIDE} (?:to )?(?:proceed|go ahead|try|start|begin|continue|have|undergo|pursue|defer|wait|hold off|avoid|forgo|stop|keep|take|use|get|return|remain|stay|go home|leave|follow|be seen)|(?:agrees?|agreed|agreeable|agreeing|consents?|consented|accepts?|accepted|is comfortable|was comfortable|are comfortable|amenable) (?:to|with|for)|(?:is|was|are|were) in agreement|(?:she|he|they|patient|parents?|family) (?:fully )?(?:understood|understands) and (?:agreed|agrees|wish(?:es|ed)? to proceed)|shared decision|decided together|decision was made together|together we (?:decided|chose|agreed)|jointly (?:decided|agreed)|mutually agreed|(?:informed )?consent (?:was |is )?(?:obtained|signed|given)|signed (?:the )?consent|(?:is|was) requesting|requests?|requested|feels? (?:that )?(?:she|he|they) (?:no longer |does not |doesn't )?(?:needs?|wants?|should)`,
+      attribution: 'patient',
+      notSections: ['past-history', 'family-history', 'medications', 'allergies', 'physical-exam', 'objective', 'data', 'ros'],
+      unless: String.raw`(?:i|we) (?:\S+ )?(?:agree|concur|decided|chose|elected|opted|prefer|wanted|would like)|(?:consult(?:ation)?|evaluation|referral|records?|information) (?:was |were |has been )?requested|(?:sent|made|placed) (?:a )?request|agree with (?:the )?(?:above|assessment|findings|discharge)|request(?:ed|s)? (?:by|from) (?:dr|the|his|her)|consult(?:ation)? requested|requested (?:a |an )?(?:consult|consultation|evaluation) (?:by|from)|at the request of`,
+    },
+    {
+      // A documented refusal is a decision the patient made, not an absence of one.
+      pattern: String.raw`declines?|declined|declining|refuses?|refused|refusing|does not want|doesn't want|did not want|not interested in|opts? against|opted against|elected not to|chose not to|decided against|decided not to|prefers? not to|would rather not`,
+      attribution: 'patient',
+      allowContext: ['negated'],
+      notSections: ['past-history', 'family-history', 'medications', 'allergies', 'physical-exam', 'objective', 'data', 'ros', 'hpi', 'chief-complaint', 'social-history'],
+    },
+    {
+      pattern: String.raw`(?:risks and benefits|risks/benefits|r/b/a|risks, benefits,? and alternatives|risks, benefits and alternatives) (?:were |was |have been )?(?:discussed|reviewed|explained)|(?:patient|she|he|they) (?:agrees?|agreed) with (?:the )?plan|agreeable to (?:the )?plan|all questions (?:were )?answered|questions (?:were )?answered to (?:her|his|their) satisfaction`,
+      strength: 'boilerplate',
+      notSections: ['past-history', 'family-history', 'medications', 'allergies', 'physical-exam', 'objective', 'data', 'ros'],
+    },
+  ],
+  prompt: {
+    label: 'Insert the shared decision',
+    snippet: 'Options discussed: ${1|medication,watchful waiting,referral,further testing|}; patient prefers ${2:<the patient\'s choice and why>}; ${3|agrees with the plan,will think it over,declines after discussing risks|}.',
+    sections: ['plan', 'assessment-plan', 'instructions'],
+    createSection: 'PLAN',
+    createAfter: ['assessment', 'data', 'physical-exam', 'objective', 'hpi', 'subjective'],
+  },
+  examples: {
+    documented: [
+      'PLAN: We discussed options: physical therapy, an injection, or watchful waiting. She prefers physical therapy.',
+      'PLAN: Colonoscopy recommended; patient declines after discussing the risk of a missed cancer.',
+      'PLAN: Risks, benefits and alternatives of the procedure were explained, and he wishes to proceed.',
+      'A/P: Start sertraline; side effects reviewed and she agrees to try it for six weeks.',
+      'PLAN: Risks and benefits discussed.',
+    ],
+    missing: [
+      'PLAN: Start sertraline 50 mg daily. Return in 6 weeks.',
+      'PLAN: Patient verbalized understanding.',
+      'PLAN: Will discuss options at the next visit.',
+      'PLAN: Options discussed: [ ]',
+      'ASSESSMENT: I agree with the above assessment.',
+      'HPI: She previously declined a colonoscopy.',
+    ],
+  },
+};

@@ -1,0 +1,49 @@
+import type { Rule } from '../../engine/types';
+
+const EMOTION = String.raw`worried|worries|worry|worrying|concerned|concerns?|afraid|fears?|feared|fearful|scared|frightened|terrified|anxious|anxiety|nervous|nerves|panic(?:ky|ked)?|frustrated|frustrating|frustration|angry|anger|upset|irritated|annoyed|distressed|distress|distressing|stressed|stress|stressful|overwhelmed|embarrass(?:ed|ing|ment)|ashamed|shame|hopeless(?:ness)?|helpless(?:ness)?|guilty|guilt|tearful|crying|cried|grief|grieving|dread(?:s|ed|ing)?|apprehensive|uneasy|alarmed|bothered|troubled|devastated|heartbroken|sad|sadness`;
+
+export const fearAnger: Rule = {
+  id: 'explain.fear-anger',
+  title: "Patient's fears and concerns",
+  skill: 'Let the patient explain',
+  behavior: 'Listen for the fear and for the anger',
+  level: 'core',
+  severity: 'warning',
+  message: "No concern, worry or frustration voiced by the patient in {section}",
+  rationale:
+    'Fear and anger are often what brought the patient in, and what keeps them from hearing advice. Naming them in the note shows they were heard, and reminds the next clinician to address them.',
+  counts:
+    'Worries, fears, concerns, frustration or anger the patient (or a parent for a child) voiced: "she is worried it is cancer", "he is frustrated that the pain keeps him from work", "parents are concerned about his eating". A clinician\'s "concern for infection" does not count.',
+  evidence: [
+    {
+      pattern: EMOTION,
+      attribution: 'patient',
+      notSections: ['past-history', 'family-history', 'medications', 'allergies', 'physical-exam', 'objective', 'data', 'assessment'],
+      unless: String.raw`stress (?:test|testing|echo|fracture|incontinence|ulcer|dose|reaction)|(?:setting of|due to|secondary to|with|from|by|induced by|related to|triggered by|worse with) (?:\S+ )?stress|stress[- ](?:induced|related)|(?:respiratory|fetal|cardiopulmonary|acute|mild|moderate|severe|no|without|not in|in no) (?:\S+ )?distress|distress syndrome|concern(?:ing)? for|of concern|no concerns?|chief concern|anxiety (?:disorder|medication)|(?:history|hx) of (?:anxiety|depression)|concerns? (?:were|was) (?:addressed|answered)|(?:all )?questions and concerns|concerns? (?:addressed|answered)`,
+    },
+  ],
+  prompt: {
+    label: "Insert the patient's concerns",
+    snippet: 'Concerns: ${1|worried that,afraid that,frustrated that|} ${2:<what the patient fears or is angry about>}',
+    sections: ['hpi', 'subjective', 'chief-complaint'],
+    createSection: 'HPI',
+    createAfter: ['chief-complaint', 'visit-info'],
+  },
+  examples: {
+    documented: [
+      'HPI: Breast lump for one week. She is worried that it is cancer like her sister had.',
+      'HPI: Back pain. He is frustrated that he has missed two weeks of work.',
+      'HPI: 3-year-old with poor eating. Parents are concerned about his weight.',
+      'SUBJECTIVE: Afraid of needles; wants the fewest blood draws possible.',
+    ],
+    missing: [
+      'HPI: Breast lump for one week, no skin changes.',
+      'ASSESSMENT: Concern for early cellulitis.',
+      'HPI: Patient did not express any concerns.',
+      'PAST MEDICAL HISTORY: Anxiety, hypertension.',
+      'HPI: Dizziness. Her husband is worried she will fall.',
+      'Concerns: <what the patient fears or is angry about>',
+      'HPI: Chest pain. Stress test last year was normal.',
+    ],
+  },
+};
