@@ -4,13 +4,13 @@
  * check kinds. Context and attribution are computed only for sentences a
  * rule's pattern actually matched.
  */
-import { proxySpeaksForPatient, speakerOf, type Speaker } from './attribution';
+import { proxySpeaksForPatient } from './attribution';
 import { CHECK_KINDS, type NoteContext, type RuleRun } from './checks';
 import { compilePack, type CompiledPack } from './compile';
 import { detectProfile } from './profiles';
 import { findSections } from './sections';
-import { sentencesOf } from './sentences';
-import type { ContextKind, NoteAnalysis, RulePack, RuleResult, Severity, SeveritySetting, Span, Finding } from './types';
+import type { Finding, NoteAnalysis, RulePack, RuleResult, Severity, SeveritySetting } from './types';
+import { UnitReader, unitsOf } from './units';
 import { defaultPack } from '../rules';
 
 export interface AnalyzeOptions {
@@ -88,43 +88,11 @@ export function severityRank(severity: Severity): number {
 }
 
 function noteContext(text: string, sections: NoteAnalysis['sections'], pack: CompiledPack): NoteContext {
-  const sentences = sentencesOf(text, sections);
-  const proxy = proxySpeaksForPatient(text);
-  const contexts = new Map<number, ReturnType<CompiledPack['context']['scan']>>();
-  const speakers = new Map<number, Speaker>();
   return {
     text,
     sections,
-    sentences,
+    units: unitsOf(text, sections),
     pack,
-    sentenceIndexAt(offset) {
-      let low = 0;
-      let high = sentences.length - 1;
-      while (low <= high) {
-        const mid = (low + high) >> 1;
-        const s = sentences[mid];
-        if (offset < s.start) high = mid - 1;
-        else if (offset >= s.end) low = mid + 1;
-        else return mid;
-      }
-      return -1;
-    },
-    contextsOf(index: number, match: Span): Set<ContextKind> {
-      let scanned = contexts.get(index);
-      if (!scanned) {
-        scanned = pack.context.scan(text, sentences[index]);
-        contexts.set(index, scanned);
-      }
-      return pack.context.contextsOf(text, scanned, match, proxy);
-    },
-    speakerOf(index: number): Speaker {
-      let speaker = speakers.get(index);
-      if (!speaker) {
-        const s = sentences[index];
-        speaker = speakerOf(text.slice(s.start, s.end), proxy);
-        speakers.set(index, speaker);
-      }
-      return speaker;
-    },
+    reader: new UnitReader(text, pack, proxySpeaksForPatient(text)),
   };
 }

@@ -20,14 +20,26 @@ interface TriggerHit extends Span {
 }
 
 /** Trigger hits and clause boundaries of one sentence, computed once and shared by every rule. */
-interface SentenceContext {
+export interface SentenceContext {
   hits: TriggerHit[];
   terminators: number[];
   commas: number[];
 }
 
-export function wordBounded(source: string, flags = 'giu'): RegExp {
-  return new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${source})(?![\p{L}\p{N}])`, flags);
+/**
+ * Wraps a pattern so that it matches whole words only, case-insensitively.
+ * ASCII patterns compile without the `u` flag, which V8 runs about three
+ * times faster; patterns with Unicode classes or letters keep it.
+ */
+export function wordBounded(source: string): RegExp {
+  if (!/\\[pP]\{|[^\x00-\x7f]/.test(source)) {
+    try {
+      return new RegExp(String.raw`(?<![A-Za-z0-9])(?:${source})(?![A-Za-z0-9])`, 'gi');
+    } catch {
+      // Valid only as a Unicode pattern: fall through.
+    }
+  }
+  return new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${source})(?![\p{L}\p{N}])`, 'giu');
 }
 
 const PLACEHOLDER_TRIGGER: ContextTrigger = { kind: 'placeholder', pattern: PLACEHOLDER_SOURCE, direction: 'both', maxWords: 8 };

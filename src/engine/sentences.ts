@@ -4,13 +4,7 @@
  * b.i.d., Dr.). compromise is kept for the few candidate sentences that need
  * linguistic structure (see attribution.ts).
  */
-import type { Section, SectionKind, Span } from './types';
-
-export interface Sentence extends Span {
-  section: SectionKind;
-  /** Index of the section in NoteAnalysis.sections. */
-  sectionIndex: number;
-}
+import type { Span } from './types';
 
 // Words that end in a period without ending the sentence.
 const ABBREVIATION = /(?:\b(?:dr|mr|mrs|ms|st|vs|etc|approx|no|fig|pt|pts|hx|dx|tx|sx|yo|y\/o|mg|ml|min|hrs?|wks?|mos?|yrs?|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)|\b(?:[a-z]\.){1,4}[a-z]?)\.$/i;
@@ -45,18 +39,4 @@ function emit(text: string, start: number, end: number, push: (span: Span) => vo
   while (start < end && /\s/.test(text[start])) start++;
   while (end > start && /\s/.test(text[end - 1])) end--;
   if (end > start) push({ start, end });
-}
-
-/** All sentences of a note, each tagged with its section. */
-export function sentencesOf(text: string, sections: readonly Section[]): Sentence[] {
-  const sentences: Sentence[] = [];
-  sections.forEach((section, sectionIndex) => {
-    const push = (span: Span) => sentences.push({ ...span, section: section.kind, sectionIndex });
-    // Inline text after a header belongs to that section's first sentence.
-    splitSentences(text, section.bodyRange.start, section.bodyRange.end, push);
-  });
-  if (sections.length === 0) {
-    splitSentences(text, 0, text.length, (span) => sentences.push({ ...span, section: 'preamble', sectionIndex: -1 }));
-  }
-  return sentences;
 }

@@ -49,38 +49,28 @@ function collectSectionContent(run: RuleRun, pattern: CompiledPattern, seen: Set
 
 function collectMatches(run: RuleRun, pattern: CompiledPattern, seen: Set<number>): void {
   const { note } = run;
-  const regex = pattern.regex;
-  if (!regex) return;
-  const allowed = new Set(pattern.spec.allowContext ?? []);
-  regex.lastIndex = 0;
-  for (let m = regex.exec(note.text); m; m = regex.exec(note.text)) {
-    if (m[0].length === 0) {
-      regex.lastIndex++;
-      continue;
+  if (!pattern.regex) return;
+  const allowed = pattern.spec.allowContext ?? [];
+  for (const unit of note.units) {
+    if (pattern.sections && !pattern.sections.has(unit.section)) continue;
+    if (pattern.notSections?.has(unit.section)) continue;
+    for (const found of note.reader.matches(unit, pattern)) {
+      if (found.excepted || seen.has(found.sentence.start)) continue;
+      const contexts = [...found.contexts].filter((kind) => !allowed.includes(kind));
+      if (contexts.includes('placeholder')) {
+        run.placeholders.push(found.match);
+        continue;
+      }
+      if (contexts.length > 0) continue;
+      if (pattern.spec.attribution && !attributed(pattern.spec.attribution, found.speaker(), unit.section)) continue;
+      push(run, seen, {
+        ruleId: run.rule.rule.id,
+        span: found.sentence,
+        strength: pattern.spec.strength ?? 'specific',
+        section: unit.section,
+      });
+      if (run.evidence.length >= MAX_EVIDENCE) return;
     }
-    const match = { start: m.index, end: m.index + m[0].length };
-    const index = note.sentenceIndexAt(match.start);
-    if (index < 0) continue;
-    const sentence = note.sentences[index];
-    if (seen.has(sentence.start)) continue;
-    if (pattern.sections && !pattern.sections.has(sentence.section)) continue;
-    if (pattern.notSections?.has(sentence.section)) continue;
-    if (pattern.unless && overlapsUnless(note.text, sentence, match, pattern.unless)) continue;
-    const contexts = note.contextsOf(index, match);
-    for (const kind of allowed) contexts.delete(kind);
-    if (contexts.has('placeholder')) {
-      run.placeholders.push(match);
-      continue;
-    }
-    if (contexts.size > 0) continue;
-    if (pattern.spec.attribution && !attributed(pattern.spec.attribution, note.speakerOf(index), sentence.section)) continue;
-    push(run, seen, {
-      ruleId: run.rule.rule.id,
-      span: { start: sentence.start, end: sentence.end },
-      strength: pattern.spec.strength ?? 'specific',
-      section: sentence.section,
-    });
-    if (run.evidence.length >= MAX_EVIDENCE) return;
   }
 }
 
@@ -90,18 +80,4 @@ const HISTORY_SECTIONS = new Set<SectionKind>(['hpi', 'subjective', 'chief-compl
 function attributed(required: 'patient' | 'patient-voice', speaker: Speaker, section: SectionKind): boolean {
   if (speaker === 'patient' || speaker === 'proxy') return true;
   return required === 'patient' && speaker === 'unknown' && HISTORY_SECTIONS.has(section);
-}
-
-function overlapsUnless(text: string, sentence: Span, match: Span, unless: RegExp): boolean {
-  const body = text.slice(sentence.start, sentence.end);
-  unless.lastIndex = 0;
-  for (let m = unless.exec(body); m; m = unless.exec(body)) {
-    if (m[0].length === 0) {
-      unless.lastIndex++;
-      continue;
-    }
-    const start = sentence.start + m.index;
-    if (start < match.end && match.start < start + m[0].length) return true;
-  }
-  return false;
 }

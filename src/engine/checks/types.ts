@@ -1,20 +1,15 @@
 import type { CompiledPack, CompiledRule } from '../compile';
-import type { Speaker } from '../attribution';
-import type { ContextKind, Evidence, Finding, Section, Severity, Span } from '../types';
-import type { Sentence } from '../sentences';
+import type { Evidence, Finding, Section, Severity, Span } from '../types';
+import type { Unit, UnitReader } from '../units';
 
-/** What every check of one note shares: the text, its structure, and lazily computed context. */
+/** What every check of one note shares: the text, its structure, and cached per-paragraph scans. */
 export interface NoteContext {
   text: string;
   sections: readonly Section[];
-  sentences: readonly Sentence[];
+  /** The paragraphs of every section, in text order. */
+  units: readonly Unit[];
   pack: CompiledPack;
-  /** Index of the sentence holding `offset`, or -1. */
-  sentenceIndexAt(offset: number): number;
-  /** Contexts (negated, hypothetical ...) that apply to `match` inside sentence `index`. */
-  contextsOf(index: number, match: Span): Set<ContextKind>;
-  /** Who sentence `index` speaks for. */
-  speakerOf(index: number): Speaker;
+  reader: UnitReader;
 }
 
 /** The state of one rule on one note, filled in by its checks in order. */

@@ -1,0 +1,205 @@
+/**
+ * Incremental analysis. A note is cut into units — the paragraphs of each
+ * section — and everything the rules need from a unit (its sentences, the
+ * matches of each pattern with their context and speaker) is cached by the
+ * unit's content. After a keystroke only the edited paragraph is scanned
+ * again; the result is the same as a fresh analysis because a unit's scan
+ * depends on nothing but its text, its section kind and the proxy flag.
+ */
+import { speakerOf, type Speaker } from './attribution';
+import type { CompiledPack, CompiledPattern } from './compile';
+import type { SentenceContext } from './context';
+import { splitSentences } from './sentences';
+import type { ContextKind, Section, SectionKind, Span } from './types';
+
+export interface Unit extends Span {
+  section: SectionKind;
+  sectionIndex: number;
+}
+
+/** A pattern match, in absolute offsets, with what the checks need to judge it. */
+export interface UnitMatch {
+  sentence: Span;
+  match: Span;
+  contexts: ReadonlySet<ContextKind>;
+  /** The match overlaps one of the pattern's `unless` look-alikes. */
+  excepted: boolean;
+  speaker(): Speaker;
+}
+
+interface RelativeMatch {
+  sentence: number;
+  match: Span;
+  contexts: ReadonlySet<ContextKind>;
+  excepted: boolean;
+}
+
+interface UnitScan {
+  sentences: Span[];
+  matches: Map<CompiledPattern, RelativeMatch[]>;
+  contexts: Map<number, SentenceContext>;
+  speakers: Map<number, Speaker>;
+}
+
+const BLANK_LINE = /\n[ \t]*\r?\n/g;
+
+/** Cuts each section body into paragraphs; sentences never cross a line, so never a paragraph. */
+export function unitsOf(text: string, sections: readonly Section[]): Unit[] {
+  const units: Unit[] = [];
+  sections.forEach((section, sectionIndex) => {
+    const { start, end } = section.bodyRange;
+    const body = text.slice(start, end);
+    let from = 0;
+    BLANK_LINE.lastIndex = 0;
+    for (let m = BLANK_LINE.exec(body); m; m = BLANK_LINE.exec(body)) {
+      if (m.index > from) units.push({ start: start + from, end: start + m.index, section: section.kind, sectionIndex });
+      from = m.index + m[0].length;
+    }
+    if (end > start + from) units.push({ start: start + from, end, section: section.kind, sectionIndex });
+  });
+  return units;
+}
+
+const MAX_CACHED_UNITS = 4000;
+
+/** Per compiled pack: unit key → scan. Insertion order doubles as a crude LRU. */
+const caches = new WeakMap<CompiledPack, Map<string, UnitScan>>();
+
+/** Forgets every cached scan (tests compare incremental and fresh results with it). */
+export function clearUnitCache(pack: CompiledPack): void {
+  caches.delete(pack);
+}
+
+function scanOf(pack: CompiledPack, key: string, unitText: string): UnitScan {
+  let cache = caches.get(pack);
+  if (!cache) {
+    cache = new Map();
+    caches.set(pack, cache);
+  }
+  let scan = cache.get(key);
+  if (scan) {
+    // Refresh its place so that live paragraphs outlast stale ones.
+    cache.delete(key);
+    cache.set(key, scan);
+    return scan;
+  }
+  const sentences: Span[] = [];
+  splitSentences(unitText, 0, unitText.length, (s) => sentences.push(s));
+  scan = { sentences, matches: new Map(), contexts: new Map(), speakers: new Map() };
+  if (cache.size >= MAX_CACHED_UNITS) {
+    let drop = MAX_CACHED_UNITS / 4;
+    for (const old of cache.keys()) {
+      cache.delete(old);
+      if (--drop === 0) break;
+    }
+  }
+  cache.set(key, scan);
+  return scan;
+}
+
+function sentenceIndexAt(sentences: readonly Span[], offset: number): number {
+  let low = 0;
+  let high = sentences.length - 1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    if (offset < sentences[mid].start) high = mid - 1;
+    else if (offset >= sentences[mid].end) low = mid + 1;
+    else return mid;
+  }
+  return -1;
+}
+
+function overlapsAny(regex: RegExp, body: string, match: Span): boolean {
+  regex.lastIndex = 0;
+  for (let m = regex.exec(body); m; m = regex.exec(body)) {
+    if (m[0].length === 0) {
+      regex.lastIndex++;
+      continue;
+    }
+    if (m.index < match.end && match.start < m.index + m[0].length) return true;
+  }
+  return false;
+}
+
+/** Reads one note's units through the shared cache. */
+export class UnitReader {
+  private readonly scans = new Map<Unit, { scan: UnitScan; unitText: string }>();
+
+  constructor(
+    private readonly text: string,
+    private readonly pack: CompiledPack,
+    private readonly proxy: boolean,
+  ) {}
+
+  private entry(unit: Unit) {
+    let entry = this.scans.get(unit);
+    if (!entry) {
+      const unitText = this.text.slice(unit.start, unit.end);
+      const key = `${unit.section}\u0001${this.proxy ? 1 : 0}\u0001${unitText}`;
+      entry = { scan: scanOf(this.pack, key, unitText), unitText };
+      this.scans.set(unit, entry);
+    }
+    return entry;
+  }
+
+  /** Matches of a regex pattern in a unit, each with its context; computed once per unit content. */
+  matches(unit: Unit, pattern: CompiledPattern): UnitMatch[] {
+    const { scan, unitText } = this.entry(unit);
+    let relative = scan.matches.get(pattern);
+    if (!relative) {
+      relative = this.scanPattern(scan, unitText, pattern);
+      scan.matches.set(pattern, relative);
+    }
+    return relative.map((r) => {
+      const s = scan.sentences[r.sentence];
+      return {
+        sentence: { start: unit.start + s.start, end: unit.start + s.end },
+        match: { start: unit.start + r.match.start, end: unit.start + r.match.end },
+        contexts: r.contexts,
+        excepted: r.excepted,
+        speaker: () => this.speaker(scan, unitText, r.sentence),
+      };
+    });
+  }
+
+  private scanPattern(scan: UnitScan, unitText: string, pattern: CompiledPattern): RelativeMatch[] {
+    const regex = pattern.regex;
+    if (!regex) return [];
+    const found: RelativeMatch[] = [];
+    regex.lastIndex = 0;
+    for (let m = regex.exec(unitText); m; m = regex.exec(unitText)) {
+      if (m[0].length === 0) {
+        regex.lastIndex++;
+        continue;
+      }
+      const match = { start: m.index, end: m.index + m[0].length };
+      const sentence = sentenceIndexAt(scan.sentences, match.start);
+      if (sentence < 0) continue;
+      const s = scan.sentences[sentence];
+      let context = scan.contexts.get(sentence);
+      if (!context) {
+        context = this.pack.context.scan(unitText, s);
+        scan.contexts.set(sentence, context);
+      }
+      const body = unitText.slice(s.start, s.end);
+      const relativeToSentence = { start: match.start - s.start, end: match.end - s.start };
+      found.push({
+        sentence,
+        match,
+        contexts: this.pack.context.contextsOf(unitText, context, match, this.proxy),
+        excepted: pattern.unless ? overlapsAny(pattern.unless, body, relativeToSentence) : false,
+      });
+    }
+    return found;
+  }
+
+  private speaker(scan: UnitScan, unitText: string, sentence: number): Speaker {
+    let speaker = scan.speakers.get(sentence);
+    if (!speaker) {
+      const s = scan.sentences[sentence];
+      speaker = speakerOf(unitText.slice(s.start, s.end), this.proxy);
+      scan.speakers.set(sentence, speaker);
+    }
+    return speaker;
+  }
+}
