@@ -2,41 +2,46 @@
  * healing-notes: the engine on the command line.
  * Exit codes: 0 clean, 1 findings at error severity (or failing rule examples), 2 usage or input error.
  */
-import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { analyze } from '../engine';
-import { expandPaths, readNote, UsageError } from './files';
-import { formatJson } from './formatters/json';
-import { formatText } from './formatters/text';
-import { fileReport, totalsOf, type FileReport } from './report';
+import { check } from './commands/check';
+import { explain } from './commands/explain';
+import { init } from './commands/init';
+import { rules } from './commands/rules';
+import { summary } from './commands/summary';
+import { testRules } from './commands/test-rules';
+import { UsageError } from './files';
+import { processIO, VERSION, type CliIO } from './io';
+
+export type { CliIO } from './io';
 
 const HELP = `Usage: healing-notes <command> [options]
 
+Shows what visit notes document, and what they miss, of the healing skills.
+
 Commands:
-  check <files|folders...>   Check visit notes (*.note) and print what each documents and misses.
+  check <files|folders|globs|->   check notes; findings as text, json, sarif or csv
+  summary <folder>                share of notes that document each element and skill (text, json, csv, html)
+  rules                           list the active rules: id, skill, behavior, level, severity
+  explain <rule-id>               why a rule matters, what counts, examples
+  test-rules [pack]               run each rule's examples
+  init                            write a starter .healingnotes.json
 
-Options for check:
-  --format text|json         Output format (default: text).
-  --profile <id>             Note type profile (default: detected from the note).
-  --no-color                 Never colour the output (colour is used only on a terminal).
-  -h, --help                 Show this help.
-  -v, --version              Show the version.
+Run 'healing-notes <command> --help' for a command's options.
 
-Exit codes: 0 no error-severity findings, 1 error-severity findings, 2 usage or input error.
+Options:
+  -h, --help      show this help
+  -v, --version   show the version
+
+Exit codes: 0 clean, 1 findings at error severity (check) or failing examples
+(test-rules), 2 usage or input error. Notes' text is never printed in errors.
 `;
 
-const FORMATS = ['text', 'json'] as const;
-type Format = (typeof FORMATS)[number];
-
-export interface CliIO {
-  stdout: (text: string) => void;
-  stderr: (text: string) => void;
-  isTTY: boolean;
-}
-
-const processIO: CliIO = {
-  stdout: (text) => process.stdout.write(text),
-  stderr: (text) => process.stderr.write(text),
-  isTTY: Boolean(process.stdout.isTTY),
+const COMMANDS: Record<string, (args: readonly string[], io: CliIO) => number> = {
+  check,
+  summary,
+  rules,
+  explain,
+  'test-rules': testRules,
+  init,
 };
 
 export function runCli(argv: readonly string[], io: CliIO = processIO): number {
@@ -44,11 +49,11 @@ export function runCli(argv: readonly string[], io: CliIO = processIO): number {
     return dispatch(argv, io);
   } catch (error) {
     if (error instanceof UsageError) {
-      io.stderr(`healing-notes: ${error.message}\n`);
+      for (const line of error.lines) io.stderr(`healing-notes: ${line}\n`);
       return 2;
     }
     // Internal errors never echo note text: only the error's kind and message.
-    io.stderr(`healing-notes: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
+    io.stderr(`healing-notes: internal error: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}\n`);
     return 2;
   }
 }
@@ -56,57 +61,24 @@ export function runCli(argv: readonly string[], io: CliIO = processIO): number {
 function dispatch(argv: readonly string[], io: CliIO): number {
   const [command, ...rest] = argv;
   if (!command || command === '-h' || command === '--help' || command === 'help') {
-    io.stdout(HELP);
+    if (command === 'help' && rest[0] && COMMANDS[rest[0]]) return COMMANDS[rest[0]](['--help'], io);
+    (command ? io.stdout : io.stderr)(HELP);
     return command ? 0 : 2;
   }
   if (command === '-v' || command === '--version') {
     io.stdout(`${VERSION}\n`);
     return 0;
   }
-  switch (command) {
-    case 'check':
-      return check(rest, io);
-    default:
-      throw new UsageError(`unknown command '${command}' (try 'healing-notes --help')`);
-  }
-}
-
-declare const __VERSION__: string | undefined;
-const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0-dev';
-
-function parse<T extends NonNullable<ParseArgsConfig['options']>>(args: readonly string[], options: T) {
-  try {
-    return parseArgs({ args: [...args], options, allowPositionals: true, strict: true });
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message.split('\n')[0] : String(error));
-  }
-}
-
-function check(args: readonly string[], io: CliIO): number {
-  const { values, positionals } = parse(args, {
-    format: { type: 'string', default: 'text' },
-    profile: { type: 'string' },
-    'no-color': { type: 'boolean', default: false },
-    help: { type: 'boolean', short: 'h', default: false },
-  });
-  if (values.help) {
-    io.stdout(HELP);
-    return 0;
-  }
-  const format = values.format as string;
-  if (!FORMATS.includes(format as Format)) throw new UsageError(`unknown format '${format}' (allowed: ${FORMATS.join(', ')})`);
-  if (positionals.length === 0) throw new UsageError("'check' needs at least one file or folder");
-
-  const files = expandPaths(positionals);
-  const reports: FileReport[] = files.map((file) => {
-    const text = readNote(file);
-    return fileReport(file, text, analyze(text, { profile: values.profile as string | undefined }));
-  });
-  const totals = totalsOf(reports);
-  io.stdout(format === 'json' ? formatJson(reports, totals) : formatText(reports, totals, { color: io.isTTY && !values['no-color'] }));
-  return totals.bySeverity.error > 0 ? 1 : 0;
+  const run = Object.prototype.hasOwnProperty.call(COMMANDS, command) ? COMMANDS[command] : undefined;
+  if (!run) throw new UsageError(`unknown command '${command}' (try 'healing-notes --help')`);
+  return run(rest, io);
 }
 
 if (require.main === module) {
+  // `healing-notes check . | head`: a closed pipe is not an error.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
   process.exitCode = runCli(process.argv.slice(2));
 }

@@ -1,10 +1,10 @@
 /** One checked file, in the shape every formatter reads. */
-import { LineIndex, type NoteAnalysis, type Severity } from '../engine';
+import { LineIndex, severityRank, type NoteAnalysis, type Severity } from '../engine';
 
 export interface Located {
   start: number;
   end: number;
-  /** 1-based, as editors and compilers print them. */
+  /** 1-based, as editors and compilers print them; columns count UTF-16 code units. */
   line: number;
   column: number;
   endLine: number;
@@ -27,6 +27,7 @@ export interface FileEvidence extends Located {
 export interface FileReport {
   path: string;
   profile: string;
+  /** Why the file was not analysed (binary, too large); no findings or results then. */
   skipped?: string;
   findings: FileFinding[];
   evidence: FileEvidence[];
@@ -50,6 +51,17 @@ export function fileReport(path: string, text: string, analysis: NoteAnalysis): 
     ),
     results: analysis.results.map((r) => ({ ruleId: r.ruleId, status: r.status })),
   };
+}
+
+/** A file that was not analysed (binary content), with the reason. */
+export function skippedReport(path: string, reason: string): FileReport {
+  return { path, profile: '', skipped: reason, findings: [], evidence: [], results: [] };
+}
+
+/** Drops findings below a severity (`--min-severity`). */
+export function withMinSeverity(reports: readonly FileReport[], min: Severity): FileReport[] {
+  const limit = severityRank(min);
+  return reports.map((r) => ({ ...r, findings: r.findings.filter((f) => severityRank(f.severity) <= limit) }));
 }
 
 export interface Totals {

@@ -1,26 +1,64 @@
 import type { FileReport, Totals } from '../report';
+import { percent, type Summary } from '../summary';
 
 export interface TextOptions {
   color: boolean;
+  /** Leave out the closing totals line (`--quiet`). */
+  quiet?: boolean;
 }
 
-const COLORS: Record<string, string> = { error: '\x1b[31m', warning: '\x1b[33m', information: '\x1b[36m', hint: '\x1b[2m' };
+const RESET = '\x1b[0m';
+const COLORS: Record<string, string> = { error: '\x1b[31m', warning: '\x1b[33m', information: '\x1b[36m', hint: '\x1b[2m', dim: '\x1b[2m', bold: '\x1b[1m' };
 
-/** `path:line:col  severity  rule-id  message`, one finding a line, then a summary. */
+function paint(text: string, style: string, color: boolean): string {
+  return color ? `${COLORS[style]}${text}${RESET}` : text;
+}
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** `path:line:col  severity  rule-id  message`, one finding a line, then the totals. */
 export function formatText(reports: readonly FileReport[], totals: Totals, options: TextOptions): string {
   const lines: string[] = [];
   for (const report of reports) {
-    if (report.skipped) lines.push(`${report.path}:1:1  skipped  -  ${report.skipped}`);
     for (const f of report.findings) {
-      const severity = options.color ? `${COLORS[f.severity]}${f.severity}\x1b[0m` : f.severity;
-      lines.push(`${report.path}:${f.line}:${f.column}  ${severity}  ${f.ruleId}  ${f.message}`);
+      lines.push(`${report.path}:${f.line}:${f.column}  ${paint(f.severity, f.severity, options.color)}  ${paint(f.ruleId, 'dim', options.color)}  ${f.message}`);
     }
   }
-  const s = totals.bySeverity;
-  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-  lines.push(
-    `${plural(totals.files, 'note')} checked${totals.skipped ? ` (${totals.skipped} skipped)` : ''}: ` +
-      `${plural(s.error, 'error')}, ${plural(s.warning, 'warning')}, ${s.information} information, ${plural(s.hint, 'hint')}`,
-  );
+  if (!options.quiet) {
+    const s = totals.bySeverity;
+    lines.push(
+      `${plural(totals.files, 'note')} checked${totals.skipped ? ` (${totals.skipped} skipped)` : ''}: ` +
+        `${paint(plural(s.error, 'error'), s.error ? 'error' : 'dim', options.color && s.error > 0)}, ${plural(s.warning, 'warning')}, ${s.information} information, ${plural(s.hint, 'hint')}`,
+    );
+  }
+  return lines.length ? lines.join('\n') + '\n' : '';
+}
+
+/** Coverage per skill and element, as a plain table. */
+export function formatSummaryText(summary: Summary, options: TextOptions): string {
+  const lines: string[] = [];
+  lines.push(`${plural(summary.notes, 'note')} analysed${summary.skipped ? ` (${summary.skipped} skipped)` : ''}`);
+  const profiles = Object.entries(summary.profiles).map(([id, n]) => `${id} ${n}`);
+  if (profiles.length) lines.push(`Profiles: ${profiles.join(', ')}`);
+  const idWidth = Math.max(8, ...summary.skills.flatMap((s) => s.rules.map((r) => r.id.length)));
+  for (const skill of summary.skills) {
+    lines.push('');
+    lines.push(`${paint(skill.skill, 'bold', options.color)}: ${percent(skill.share)} of notes (${skill.documented}/${skill.notes}) document at least one element`);
+    for (const rule of skill.rules) {
+      const extra = [rule.weak ? `${rule.weak} weak` : '', rule.notExpected ? `${rule.notExpected} not expected` : ''].filter(Boolean).join(', ');
+      lines.push(
+        `  ${rule.id.padEnd(idWidth)}  ${bar(rule.share)}  ${countLine(rule.documented, rule.notes, rule.share)}  ${rule.title}${extra ? ` (${extra})` : ''}`,
+      );
+    }
+  }
   return lines.join('\n') + '\n';
+}
+
+function countLine(documented: number, notes: number, share: number): string {
+  return `${percent(share).padStart(4)} ${`${documented}/${notes}`.padStart(7)}`;
+}
+
+function bar(share: number, width = 20): string {
+  const filled = Math.round(share * width);
+  return `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}]`;
 }

@@ -1,0 +1,76 @@
+/** `healing-notes explain <rule-id>`: why the element matters, what counts, and examples. */
+import { defaultPack, type Rule } from '../../engine';
+import { loadSetup } from '../config';
+import { UsageError } from '../files';
+import { cwdOf, formatOf, parse, type CliIO } from '../io';
+
+export const EXPLAIN_HELP = `Usage: healing-notes explain [options] <rule-id>
+
+Prints a rule's rationale, what counts as evidence, and its examples.
+
+Options:
+  --format <f>      text (default) or json
+  --rules <pack>    look the rule up in this rule pack
+  -h, --help        show this help
+`;
+
+export function explain(args: readonly string[], io: CliIO): number {
+  const { values, positionals } = parse(args, {
+    format: { type: 'string' },
+    rules: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  });
+  if (values.help) {
+    io.stdout(EXPLAIN_HELP);
+    return 0;
+  }
+  const format = formatOf(values.format, ['text', 'json'] as const, 'text');
+  if (positionals.length !== 1) throw new UsageError("'explain' needs one rule id (see 'healing-notes rules')");
+  const pack = values.rules ? loadSetup({ cwd: cwdOf(io), noConfig: true, rules: values.rules }).pack : defaultPack;
+  const id = positionals[0];
+  const rule = pack.rules.find((r) => r.id === id) ?? pack.rules.find((r) => r.id.toLowerCase() === id.toLowerCase());
+  if (!rule) {
+    const near = pack.rules.filter((r) => r.id.includes(id) || id.includes(r.id.split('.').pop()!)).map((r) => r.id);
+    throw new UsageError(`unknown rule '${id}'${near.length ? ` (did you mean ${near.map((n) => `'${n}'`).join(', ')}?)` : ''} (see 'healing-notes rules')`);
+  }
+  if (format === 'json') {
+    const { id: ruleId, title, skill, behavior, level, severity, message, rationale, counts, examples } = rule;
+    io.stdout(JSON.stringify({ id: ruleId, title, skill, behavior, level, severity, message, rationale, counts, examples }, null, 2) + '\n');
+    return 0;
+  }
+  io.stdout(explainText(rule));
+  return 0;
+}
+
+function wrap(text: string, indent = '  ', width = 78): string {
+  const out: string[] = [];
+  for (const paragraph of text.split('\n')) {
+    let line = '';
+    for (const word of paragraph.split(/\s+/).filter(Boolean)) {
+      if (line && indent.length + line.length + 1 + word.length > width) {
+        out.push(indent + line);
+        line = word;
+      } else line = line ? `${line} ${word}` : word;
+    }
+    out.push(indent + line);
+  }
+  return out.join('\n');
+}
+
+function example(text: string): string {
+  const lines = text.split(/\r\n|\r|\n/);
+  return lines.map((line, i) => `${i === 0 ? '  - ' : '    '}${line}`).join('\n');
+}
+
+export function explainText(rule: Rule): string {
+  const parts = [
+    `${rule.id}: ${rule.title}`,
+    `Skill: ${rule.skill}\nBehavior: ${rule.behavior}\nLevel: ${rule.level}    Severity: ${rule.severity}`,
+    `Why it matters:\n${wrap(rule.rationale)}`,
+    `What counts:\n${wrap(rule.counts)}`,
+    `When it is missing:\n${wrap(rule.message.replace(/\{section\}/g, 'the note'))}`,
+  ];
+  if (rule.examples.documented.length) parts.push(`Documented, for example:\n${rule.examples.documented.map(example).join('\n')}`);
+  if (rule.examples.missing.length) parts.push(`Not documented, for example:\n${rule.examples.missing.map(example).join('\n')}`);
+  return parts.join('\n\n') + '\n';
+}

@@ -1,0 +1,60 @@
+/** `healing-notes rules`: the active rules with their skill, behavior, level and severity. */
+import { effectiveSeverity, loadSetup } from '../config';
+import { UsageError } from '../files';
+import { cwdOf, formatOf, parse, type CliIO } from '../io';
+
+export const RULES_HELP = `Usage: healing-notes rules [options]
+
+Lists the active rules: id, skill, behavior, level and severity (after
+.healingnotes.json and --profile).
+
+Options:
+  --format <f>      text (default) or json
+  --profile <id>    show severities under this note type profile
+  --rules <pack>    list this rule pack's rules instead of the built-in ones
+  --config <file>   settings file (default: .healingnotes.json in this folder, if any)
+  --no-config       ignore .healingnotes.json
+  -h, --help        show this help
+`;
+
+export function rules(args: readonly string[], io: CliIO): number {
+  const { values, positionals } = parse(args, {
+    format: { type: 'string' },
+    profile: { type: 'string' },
+    rules: { type: 'string' },
+    config: { type: 'string' },
+    'no-config': { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
+  });
+  if (values.help) {
+    io.stdout(RULES_HELP);
+    return 0;
+  }
+  const format = formatOf(values.format, ['text', 'json'] as const, 'text');
+  if (positionals.length > 0) throw new UsageError(`'rules' takes no arguments (got '${positionals[0]}')`);
+  const setup = loadSetup({ cwd: cwdOf(io), config: values.config, noConfig: values['no-config'], rules: values.rules, profile: values.profile });
+  for (const line of setup.warnings) io.stderr(`healing-notes: warning: ${line}\n`);
+
+  const list = setup.pack.rules.map((rule) => ({
+    id: rule.id,
+    skill: rule.skill,
+    behavior: rule.behavior,
+    title: rule.title,
+    level: rule.level,
+    severity: effectiveSeverity(setup, rule.id) ?? rule.severity,
+    defaultSeverity: rule.severity,
+  }));
+  if (format === 'json') {
+    io.stdout(JSON.stringify({ pack: setup.pack.name, profile: setup.profile ?? 'auto', rules: list }, null, 2) + '\n');
+    return 0;
+  }
+  const header = { id: 'ID', skill: 'SKILL', behavior: 'BEHAVIOR', level: 'LEVEL', severity: 'SEVERITY' };
+  const rows = [header, ...list];
+  const width = (key: keyof typeof header) => Math.max(...rows.map((r) => r[key].length));
+  const widths = { id: width('id'), skill: width('skill'), behavior: width('behavior'), level: width('level') };
+  const lines = rows.map((r) =>
+    [r.id.padEnd(widths.id), r.skill.padEnd(widths.skill), r.behavior.padEnd(widths.behavior), r.level.padEnd(widths.level), r.severity].join('  ').trimEnd(),
+  );
+  io.stdout(lines.join('\n') + `\n${list.length} rule${list.length === 1 ? '' : 's'} (pack ${setup.pack.name}, profile ${setup.profile ?? 'auto'})\n`);
+  return 0;
+}

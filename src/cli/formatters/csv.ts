@@ -1,0 +1,39 @@
+import type { FileReport } from '../report';
+import type { Summary } from '../summary';
+
+/**
+ * RFC 4180 CSV: CRLF line ends, fields quoted when they hold a comma, quote
+ * or line break. A field that a spreadsheet would run as a formula
+ * (=, +, -, @ first) gets a leading apostrophe.
+ */
+export function csvField(value: string | number): string {
+  if (typeof value === 'number') return String(value);
+  let text = value;
+  if (/^[=+\-@\t\r]/.test(text) && !/^[+-]?\d+(\.\d+)?$/.test(text)) text = `'${text}`;
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+function csv(rows: (string | number)[][]): string {
+  return rows.map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n';
+}
+
+/** One finding a row. */
+export function formatCsv(reports: readonly FileReport[]): string {
+  const rows: (string | number)[][] = [['path', 'line', 'column', 'end_line', 'end_column', 'severity', 'rule_id', 'kind', 'message']];
+  for (const report of reports) {
+    for (const f of report.findings) rows.push([report.path, f.line, f.column, f.endLine, f.endColumn, f.severity, f.ruleId, f.kind, f.message]);
+  }
+  return csv(rows);
+}
+
+/** One row per skill (rule_id empty), then one per element. */
+export function formatSummaryCsv(summary: Summary): string {
+  const rows: (string | number)[][] = [['skill', 'rule_id', 'title', 'behavior', 'level', 'notes', 'documented', 'weak', 'missing', 'not_expected', 'share']];
+  for (const skill of summary.skills) {
+    rows.push([skill.skill, '', '', '', '', skill.notes, skill.documented, '', '', '', skill.share.toFixed(3)]);
+    for (const r of skill.rules) {
+      rows.push([skill.skill, r.id, r.title, r.behavior, r.level, r.notes, r.documented, r.weak, r.missing, r.notExpected, r.share.toFixed(3)]);
+    }
+  }
+  return csv(rows);
+}

@@ -1,0 +1,39 @@
+/**
+ * A progress line on stderr for long runs, only when stderr is a terminal:
+ * it appears after a moment (or at once for many notes), updates in place,
+ * and is erased before the results print.
+ */
+import type { CliIO } from './io';
+
+const SHOW_AFTER_MS = 500;
+const SHOW_AT_ONCE_FROM = 200;
+const UPDATE_EVERY_MS = 100;
+
+export interface Progress {
+  tick(done: number): void;
+  done(): void;
+}
+
+const SILENT: Progress = { tick() {}, done() {} };
+
+export function progress(io: CliIO, total: number, label: string, enabled: boolean): Progress {
+  if (!enabled || !io.stderrIsTTY || total < 2) return SILENT;
+  const now = io.now ?? Date.now;
+  const started = now();
+  let shown = false;
+  let last = 0;
+  return {
+    tick(done) {
+      const t = now();
+      if (!shown && total < SHOW_AT_ONCE_FROM && t - started < SHOW_AFTER_MS) return;
+      if (shown && t - last < UPDATE_EVERY_MS && done < total) return;
+      shown = true;
+      last = t;
+      const width = String(total).length;
+      io.stderr(`\r\x1b[K${label} ${String(done).padStart(width)}/${total} (${Math.floor((done / total) * 100)}%)`);
+    },
+    done() {
+      if (shown) io.stderr('\r\x1b[K');
+    },
+  };
+}
