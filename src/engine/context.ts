@@ -105,6 +105,10 @@ export class ContextMatcher {
       const commas = hit.trigger.endsAtComma ? context.commas : undefined;
       const forward = direction !== 'backward' && hit.end <= match.start && inScope(text, hit.end, match.start, maxWords, context.terminators, commas);
       const backward = direction !== 'forward' && hit.start >= match.end && inScope(text, match.end, hit.start, maxWords, context.terminators, commas);
+      if (hit.trigger.scope === 'sentence') {
+        kinds.add(hit.trigger.kind);
+        continue;
+      }
       const overlapping = hit.trigger.kind === 'placeholder' && hit.start < match.end && match.start < hit.end;
       if (forward || backward || overlapping) kinds.add(hit.trigger.kind);
     }

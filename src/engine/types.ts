@@ -202,6 +202,8 @@ export interface ContextTrigger {
   direction: 'forward' | 'backward' | 'both';
   /** How many words the context reaches; default 6, never past a terminator. */
   maxWords?: number;
+  /** `sentence`: the trigger qualifies its whole sentence, across clauses ("...; patient not present"). */
+  scope?: 'sentence';
   /** The scope also ends at a comma ("If worse, return to clinic"). */
   endsAtComma?: boolean;
   /** Does not apply when a proxy speaks for the patient (a child's parent). */
@@ -231,4 +233,6 @@ export interface RulePack {
   context: ContextDefinitions;
   profiles: Profile[];
   rules: Rule[];
+  /** The profile for notes that name none (a pack file's `profile`); default: the profile with id `default`. */
+  profile?: string;
 }
