@@ -49,14 +49,14 @@ footer { color: var(--muted); font-size: 12px; padding-bottom: 28px; }
 @media print { body { background: #fff; } section { break-inside: avoid; } }
 `;
 
-const ROW = 34;
+const ROW = 42;
 const WIDTH = 720;
 const LABEL = 300;
 const BAR = 300;
 
 /** One horizontal stacked bar per element: documented, weak, missing, not expected. */
 function chart(skill: SkillCoverage): string {
-  const height = skill.rules.length * ROW + 8;
+  const height = skill.rules.length * ROW;
   const rows = skill.rules.map((rule, i) => chartRow(rule, i * ROW + 4)).join('');
   const label = `${skill.skill}: ${skill.rules.map((r) => `${r.title} ${percent(r.share)}`).join(', ')}`;
   return `<svg class="chart" viewBox="0 0 ${WIDTH} ${height}" width="${WIDTH}" height="${height}" role="img" aria-label="${escapeHtml(label)}" xmlns="http://www.w3.org/2000/svg">${rows}</svg>`;
@@ -86,6 +86,24 @@ function chartRow(rule: RuleCoverage, y: number): string {
     `<text x="${LABEL + BAR + 12}" y="${y + 19}" font-size="14" font-weight="600">${percent(rule.share)}</text>` +
     `<text class="sub" x="${LABEL + BAR + 60}" y="${y + 19}" font-size="13">${rule.documented}/${rule.notes}${rule.weak ? ` · ${rule.weak} weak` : ''}</text></g>`
   );
+}
+
+/** One bar per skill: the share of notes that document at least one of its elements. */
+function overview(summary: Summary): string {
+  const rows = summary.skills.map((skill, i) => {
+    const y = i * 30 + 4;
+    const w = skill.share * BAR;
+    return (
+      `<g><text x="0" y="${y + 15}" font-size="14">${escapeHtml(skill.skill.length > 38 ? `${skill.skill.slice(0, 37)}…` : skill.skill)}</text>` +
+      `<rect x="${LABEL}" y="${y + 2}" width="${BAR}" height="16" rx="3" fill="${COLORS.missing}"/>` +
+      (w > 0 ? `<rect x="${LABEL}" y="${y + 2}" width="${w.toFixed(2)}" height="16" fill="${COLORS.documented}"><title>${escapeHtml(`${skill.skill}: ${skill.documented} of ${skill.notes} notes`)}</title></rect>` : '') +
+      `<text x="${LABEL + BAR + 12}" y="${y + 15}" font-size="14" font-weight="600">${percent(skill.share)}</text>` +
+      `<text class="sub" x="${LABEL + BAR + 60}" y="${y + 15}" font-size="13">${skill.documented}/${skill.notes}</text></g>`
+    );
+  });
+  const height = summary.skills.length * 30 + 4;
+  const label = summary.skills.map((s) => `${s.skill} ${percent(s.share)}`).join(', ');
+  return `<svg class="chart" viewBox="0 0 ${WIDTH} ${height}" width="${WIDTH}" height="${height}" role="img" aria-label="${escapeHtml(label)}" xmlns="http://www.w3.org/2000/svg">${rows.join('')}</svg>`;
 }
 
 const MARKS: Record<string, [string, string]> = {
@@ -160,7 +178,11 @@ ${chart(skill)}
 <ul class="legend">${legend}</ul>
 </header>
 <main>
-${empty}${skills}
+${empty}<section class="overview">
+<div class="skill-head"><h2>Skills</h2><span class="share">share of notes that document at least one element of the skill</span></div>
+${overview(summary)}
+</section>
+${skills}
 <section class="notes">
 <h2>Notes</h2>
 <p class="meta">● documented · ◐ weak · ○ missing · – not expected</p>
