@@ -12,6 +12,8 @@ export interface CompiledPattern {
   /** Undefined for `anyContent` patterns. */
   regex?: RegExp;
   unless?: RegExp;
+  /** For `anyContent`: words that do not count as content. */
+  ignore?: RegExp;
   sections?: ReadonlySet<SectionKind>;
   notSections?: ReadonlySet<SectionKind>;
 }
@@ -47,6 +49,7 @@ export function compilePattern(spec: EvidencePattern): CompiledPattern {
     spec,
     regex,
     unless: spec.unless ? wordBounded(spec.unless) : undefined,
+    ignore: spec.anyContent?.ignore ? wordBounded(spec.anyContent.ignore) : undefined,
     sections: spec.sections ? new Set(spec.sections) : undefined,
     notSections: spec.notSections ? new Set(spec.notSections) : undefined,
   };

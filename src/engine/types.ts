@@ -124,7 +124,11 @@ export interface NoteAnalysis {
 export interface EvidencePattern {
   phrases?: string[];
   pattern?: string;
-  anyContent?: { minWords: number };
+  anyContent?: {
+    minWords: number;
+    /** Regular expression for words that say nothing ("as above", "TBD"); removed before counting. */
+    ignore?: string;
+  };
   /** Only in these sections; default: anywhere. */
   sections?: SectionKind[];
   /** Never in these sections. */

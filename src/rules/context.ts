@@ -26,7 +26,7 @@ export const contextDefinitions: ContextDefinitions = {
     { kind: 'other-experiencer', pattern: String.raw`(?:referring|primary care|outside) (?:physician|doctor|provider)|dr\. [a-z]+ (?:is|was|feels|thinks|believes)|nurs(?:e|ing) (?:is|was) (?:concerned|worried)|staff (?:is|are|was|were) (?:concerned|worried)|(?:we|i) (?:are|am|were|was) (?:concerned|worried)|of concern|concerning for|concern for`, direction: 'forward', maxWords: 6 },
     { kind: 'other-experiencer', pattern: String.raw`(?:the )?(?:patient|pt) (?:was |is )?(?:not present|absent)|without the patient(?: present)?|in the patient's absence|outside the patient's presence`, direction: 'both', scope: 'sentence', proxyCounts: true },
     // historical
-    { kind: 'historical', pattern: String.raw`history of|h/o|previously|prior to this|in the past|at (?:the|her|his|their) last visit|last visit|years ago|months ago|as a child`, direction: 'forward', maxWords: 8 },
+    { kind: 'historical', pattern: String.raw`history of|h/o|previously|prior to this|in the past|at (?:the|her|his|their) last visit|last visit|last (?:year|month|week|time|fall|spring|summer|winter)|years ago|months ago|as a child`, direction: 'forward', maxWords: 8 },
   ],
   terminators: ['but', 'however', 'although', 'though', 'except', 'aside from', 'apart from', 'otherwise', 'which', 'whereas', 'yet', 'who', 'and she', 'and he', 'and they', 'and the patient'],
   pseudo: [

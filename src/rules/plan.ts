@@ -19,7 +19,10 @@ export const plan: Rule = {
   counts:
     'A Plan or Assessment and Plan section with real content (not only *** or [ ]), or plan statements elsewhere: "will start", "recommend", "referred to", "plan is to".',
   evidence: [
-    { anyContent: { minWords: 2 }, sections: ['plan', 'instructions'] },
+    {
+      anyContent: { minWords: 2, ignore: String.raw`(?:as|see|per) (?:noted |discussed )?above|none|n/?a|tbd|to be determined|deferred|pending|to follow|discussed|reviewed|same|unchanged|no changes?|nothing new|not applicable|plan` },
+      sections: ['plan', 'instructions'],
+    },
     { pattern: ACTIONABLE, sections: ['assessment-plan', 'hospital-course'] },
     { pattern: FUTURE_ACTION, notSections: ['past-history', 'family-history', 'social-history', 'ros', 'medications', 'allergies'] },
     { pattern: PLAN_STATEMENT, notSections: ['past-history', 'family-history', 'social-history', 'ros', 'medications', 'allergies', 'hpi', 'subjective', 'chief-complaint'] },
@@ -43,6 +46,7 @@ export const plan: Rule = {
       'HPI: Cough for 3 days.\nPLAN:\n\nFOLLOW-UP: [ ]',
       'HPI: She was started on amoxicillin last week by urgent care.\nASSESSMENT: Sinusitis.',
       'Assessment: Stable.',
+      'HPI: Cough.\nASSESSMENT: Bronchitis.\nPLAN: As above.',
     ],
   },
 };

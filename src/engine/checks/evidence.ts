@@ -38,7 +38,8 @@ function collectSectionContent(run: RuleRun, pattern: CompiledPattern, seen: Set
     const leading = body.length - body.trimStart().length;
     const span: Span = { start: section.bodyRange.start + leading, end: section.bodyRange.start + body.trimEnd().length };
     if (span.end <= span.start) continue;
-    if (contentWordCount(body) >= minWords) {
+    const meaningful = pattern.ignore ? body.replace(pattern.ignore, ' ') : body;
+    if (contentWordCount(meaningful) >= minWords) {
       push(run, seen, { ruleId: run.rule.rule.id, span, strength: pattern.spec.strength ?? 'specific', section: section.kind });
     } else {
       const m = PLACEHOLDER.exec(body);

@@ -24,7 +24,7 @@ export const understanding: Rule = {
       attribution: 'patient-voice',
       allowContext: ['historical'],
       notSections: [...NOT_CONVERSATION, 'ros'],
-      unless: String.raw`(?:was|were|is|are|been|being) (?:\S+ )?(?:thought|believed|felt|suspected|figured)|feels? that (?:she|he|they) (?:no longer |does not |doesn't )?(?:needs?|wants?|should|would like|is ready|can)|(?:thinks?|feels?|believes?) (?:that )?(?:(?:she|he|they) (?:is|are|was|were|feels?) )?(?:better|fine|well|ok|okay|great|good|worse|tired|unwell|sick)|feels? like (?:(?:she|he|they) (?:is|are) going to )?(?:passing out|pass out|vomiting|throwing up|fainting)|feel(?:s|ing)? (?:the|a) (?:pain|lump|mass|pressure)`,
+      unless: String.raw`(?:thinks?|believes?|feels?|felt|thought) (?:that )?(?:she|he|they|(?:her|his|their)(?: \S+){1,2}) (?:may have |might have |must have |probably )?(?:twisted|inverted|everted|rolled|fell|tripped|slipped|landed|hit|bumped|struck|stepped)|(?:was|were|is|are|been|being) (?:\S+ )?(?:thought|believed|felt|suspected|figured)|feels? that (?:she|he|they) (?:no longer |does not |doesn't )?(?:needs?|wants?|should|would like|is ready|can)|(?:thinks?|feels?|believes?) (?:that )?(?:(?:she|he|they) (?:is|are|was|were|feels?) )?(?:better|fine|well|ok|okay|great|good|worse|tired|unwell|sick)|feels? like (?:(?:she|he|they) (?:is|are) going to )?(?:passing out|pass out|vomiting|throwing up|fainting)|feel(?:s|ing)? (?:the|a) (?:pain|lump|mass|pressure)`,
     },
     {
       pattern: String.raw`(?:attributes?|attributed|attributing|blames?|blamed|ascribes?|ascribed|relates?|related|links?|linked|connects?|connected|puts? it down) (?:(?:it|this|these|them|this pain|the \w+|her \w+|his \w+|their \w+|symptoms)\s+)?(?:to|on|with)`,
@@ -70,7 +70,7 @@ export const understanding: Rule = {
   examples: {
     documented: [
       'HPI: Headaches for two months. She believes they come from stress at work since her promotion.',
-      'HPI: Knee pain. He thinks he twisted it playing football with his son.',
+      'HPI: Shoulder pain. He thinks he pulled a muscle moving furniture for his son.',
       'HPI: Fatigue, which she attributes to poor sleep since the baby was born.',
       'HPI: Chest pain last year; he was told he had a mild heart attack.',
       'HPI: In her own words, "my sugar is running my life."',
@@ -83,6 +83,7 @@ export const understanding: Rule = {
       "HPI: Rash.\nPatient's understanding: <cause or meaning, in their words>",
       'HPI: She feels tired all the time and thinks she is fine otherwise.',
       'HPI: Cough. She did not offer any explanation.',
+      'HPI: Ankle pain. She thinks her foot rolled on the curb.',
     ],
   },
 };
