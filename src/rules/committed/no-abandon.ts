@@ -25,7 +25,7 @@ export const noAbandon: Rule = {
     },
     {
       // A safety net: what to do if things get worse.
-      pattern: String.raw`(?:call|contact|notify|phone|page|message|let (?:me|us|the (?:office|clinic)) know|come back|seek (?:immediate |urgent )?(?:medical )?(?:care|attention|help|evaluation)|go (?:to|straight to) (?:the )?(?:er|ed|emergency|urgent care|hospital)|call 911|call ems|return precautions|warning signs|red flags?)`,
+      pattern: String.raw`(?:call|contact|notify|phone|page|message|let (?:me|us|the (?:office|clinic)) know|come back|seek (?:immediate |urgent )?(?:medical )?(?:care|attention|help|evaluation)|go (?:to|straight to) (?:the )?(?:er|ed|emergency|urgent care|hospital)|call 911|call ems|(?:return|ed|er|emergency|strict|usual|bleeding|fall|seizure|safety|standard) precautions|precautions (?:were |have been )?(?:given|reviewed|discussed|explained)|warning signs|red flags?)`,
       notSections: ['hpi', 'subjective', 'chief-complaint', 'past-history', 'family-history', 'social-history', 'medications', 'allergies', 'ros', 'physical-exam', 'objective', 'data'],
       allowContext: ['hypothetical'],
       unless: String.raw`feel free to (?:contact|call|page)|(?:called|contacted|notified) (?:by|from)|call (?:was )?(?:received|placed) (?:from|by)|(?:on|per) call`,

@@ -18,8 +18,8 @@ export const fearAnger: Rule = {
     {
       pattern: EMOTION,
       attribution: 'patient',
-      notSections: ['past-history', 'family-history', 'medications', 'allergies', 'physical-exam', 'objective', 'data', 'assessment'],
-      unless: String.raw`stress (?:test|testing|echo|fracture|incontinence|ulcer|dose|reaction)|(?:setting of|due to|secondary to|with|from|by|induced by|related to|triggered by|worse with) (?:\S+ )?stress|stress[- ](?:induced|related)|(?:respiratory|fetal|cardiopulmonary|acute|mild|moderate|severe|no|without|not in|in no) (?:\S+ )?distress|distress syndrome|concern(?:ing)? for|of concern|no concerns?|chief concern|anxiety (?:disorder|medication)|(?:history|hx) of (?:anxiety|depression)|concerns? (?:were|was) (?:addressed|answered)|(?:all )?questions and concerns|concerns? (?:addressed|answered)`,
+      notSections: ['past-history', 'family-history', 'medications', 'allergies', 'physical-exam', 'objective', 'data'],
+      unless: String.raw`stress (?:test|testing|echo|fracture|incontinence|ulcer|dose|reaction)|(?:setting of|due to|secondary to|with|from|by|induced by|related to|triggered by|worse with) (?:\S+ )?stress|stress[- ](?:induced|related)|(?:respiratory|fetal|cardiopulmonary|acute|mild|moderate|severe|no|without|not in|in no) (?:\S+ )?distress|distress syndrome|concern(?:ing)? for|of concern|no concerns?|chief concern|anxiety (?:disorder|medication|state|neurosis)|(?:generalized|social|performance) anxiety|panic (?:disorder|attacks? disorder)|(?:history|hx) of (?:anxiety|depression)|concerns? (?:were|was) (?:addressed|answered)|(?:all )?questions and concerns|concerns? (?:addressed|answered)`,
     },
   ],
   prompt: {

@@ -27,7 +27,7 @@ export const understanding: Rule = {
       unless: String.raw`(?:thinks?|believes?|feels?|felt|thought) (?:that )?(?:she|he|they|(?:her|his|their)(?: \S+){1,2}) (?:may have |might have |must have |probably )?(?:twisted|inverted|everted|rolled|fell|tripped|slipped|landed|hit|bumped|struck|stepped)|(?:was|were|is|are|been|being) (?:\S+ )?(?:thought|believed|felt|suspected|figured)|feels? that (?:she|he|they) (?:no longer |does not |doesn't )?(?:needs?|wants?|should|would like|is ready|can)|(?:thinks?|feels?|believes?) (?:that )?(?:(?:she|he|they) (?:is|are|was|were|feels?) )?(?:better|fine|well|ok|okay|great|good|worse|tired|unwell|sick)|feels? like (?:(?:she|he|they) (?:is|are) going to )?(?:passing out|pass out|vomiting|throwing up|fainting)|feel(?:s|ing)? (?:the|a) (?:pain|lump|mass|pressure)`,
     },
     {
-      pattern: String.raw`(?:attributes?|attributed|attributing|blames?|blamed|ascribes?|ascribed|relates?|related|links?|linked|connects?|connected|puts? it down) (?:(?:it|this|these|them|this pain|the \w+|her \w+|his \w+|their \w+|symptoms)\s+)?(?:to|on|with)`,
+      pattern: String.raw`(?:attributes?|attributed|attributing|blames?|blamed|ascribes?|ascribed|relates?|related|links?|linked|connects?|connected|puts? it down) (?:(?:it|this|these|them|this pain|the \w+|her \w+|his \w+|their \w+|symptoms)(?: \w+)?\s+)?(?:to|on|with|for)`,
       attribution: 'patient-voice',
       allowContext: ['historical'],
       notSections: [...NOT_CONVERSATION, 'ros'],
@@ -52,7 +52,7 @@ export const understanding: Rule = {
       notSections: [...NOT_CONVERSATION, 'ros'],
     },
     {
-      pattern: String.raw`in (?:her|his|their) (?:own )?words|(?:patient's|pt's|her|his|their|parents'|mother's|father's) (?:own )?(?:understanding|explanation|belief|theory|view|interpretation|idea|perspective)s?(?: (?:of|about) (?:the )?(?:illness|problem|symptoms|condition|cause))?\s*(?:is|was|that|:)|(?:calls?|called|describes?|described|refers? to|referred to) (?:it|this|them|the \w+|her \w+|his \w+) as ["“']`,
+      pattern: String.raw`in (?:her|his|their) (?:own )?words|(?:patient's|pt's|her|his|their|parents'|mother's|father's) (?:own )?(?:understanding|explanation|belief|theory|view|interpretation|idea|perspective)s?(?: (?:of|about) (?:the )?(?:illness|problem|symptoms|condition|cause))?\s*(?:is|was|that|:)|(?:calls?|called|describes?|described|refers? to|referred to) (?:it|this|them|the \w+|her \w+|his \w+) as ["“'][^"”'\n]{2,}|(?:says|said|states?|stated|puts? it|in (?:her|his|their) (?:own )?words)[:,]? ["“][^"”\n]{3,}["”]`,
       attribution: 'patient-voice',
     },
     {
