@@ -9,7 +9,8 @@ import type { Span } from './types';
 // Words that end in a period without ending the sentence.
 const ABBREVIATION = /(?:\b(?:dr|mr|mrs|ms|st|vs|etc|approx|no|fig|pt|pts|hx|dx|tx|sx|yo|y\/o|mg|ml|min|hrs?|wks?|mos?|yrs?|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)|\b(?:[a-z]\.){1,4}[a-z]?)\.$/i;
 
-const BOUNDARY = /[.!?]+["'”’)]*\s+(?=["'“‘(]?[A-Z0-9])/g;
+// Starts only at the first mark of a run ("?!", "..."): retrying from every mark of a long run is quadratic.
+const BOUNDARY = /(?<![.!?])[.!?]+["'”’)]*\s+(?=["'“‘(]?[A-Z0-9])/g;
 
 /** Splits [start, end) of `text` into sentences, trimmed of surrounding whitespace. */
 export function splitSentences(text: string, start: number, end: number, push: (span: Span) => void): void {

@@ -1,0 +1,16 @@
+// Property-based fuzzing of the engine with synthetic notes (a few hundred cases; `npm run fuzz` runs thousands).
+// The seed is fixed so `npm test` is repeatable; FUZZ_SEED=<n> or FUZZ_RUNS=<n> explore further.
+import fc from 'fast-check';
+import { properties } from '../../scripts/fuzz-properties';
+
+const SEED = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : 20260901;
+const RUNS = process.env.FUZZ_RUNS ? Number(process.env.FUZZ_RUNS) : 120;
+
+describe('engine fuzzing (fast-check)', function () {
+  this.timeout(60_000);
+  for (const { name, property, weight } of properties()) {
+    it(name, () => {
+      fc.assert(property, { seed: SEED, numRuns: Math.max(3, Math.round(RUNS * weight)) });
+    });
+  }
+});
