@@ -8,7 +8,7 @@ import type { Profile, RulePack, Section } from './types';
 export const DEFAULT_PROFILE: Profile = { id: 'default', description: 'Any visit note.' };
 
 export function detectProfile(text: string, sections: readonly Section[], pack: RulePack): Profile {
-  const fallback = pack.profiles.find((p) => p.id === 'default') ?? DEFAULT_PROFILE;
+  const fallback = pack.profiles.find((p) => p.id === (pack.profile ?? 'default')) ?? DEFAULT_PROFILE;
   // Only the visit-type line decides; the rest of the note is clinical content, not metadata.
   const visitInfo = sections.find((s) => s.kind === 'visit-info');
   if (!visitInfo) return fallback;

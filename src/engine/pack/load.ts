@@ -1,0 +1,400 @@
+/**
+ * Loading a pack file: parse (JSON with comments), validate against the
+ * schema, resolve `extends`, check what the schema cannot (ids, regular
+ * expressions, restricted mode), then merge onto the pack below. Pure: files
+ * are read through an injected `readFile`.
+ */
+import { findNodeAtLocation, parseTree, printParseErrorCode, type Node as JsonNode, type ParseError } from 'jsonc-parser';
+import { wordBounded } from '../context';
+import { LineIndex } from '../text';
+import type { Profile, Rule, RulePack, SectionHeaderDefinition, SeveritySetting } from '../types';
+import { didYouMean, listOf, showValue, validateAgainstSchema, type JsonPath, type SchemaIssue } from './json-schema';
+import { basenameOf, dirnameOf, formatJsonPath, isAbsolutePath, resolvePath } from './paths';
+import { regexSafetyProblem } from './regex-safety';
+import { OVERRIDE_KEYS, packSchema, type JsonSchema } from './schema';
+
+/**
+ * A problem in a pack file or settings object: which file, where in it (a
+ * JSON path such as `customRules[0].evidence[1].pattern`), and what is wrong
+ * and allowed. Never holds note text.
+ */
+export interface PackError {
+  /** The pack file's path, or a label such as "User settings" for settings objects. */
+  file: string;
+  /** JSON path inside the file; '' for the file as a whole. */
+  path: string;
+  message: string;
+  /** 1-based line, when the text of the file is known. */
+  line?: number;
+  /** 1-based column (UTF-16). */
+  column?: number;
+  /** 0-based offset of the offending text in the file, and its length: for editor ranges. */
+  offset?: number;
+  length?: number;
+}
+
+export type ReadFile = (path: string) => string;
+
+export interface PackLoadOptions {
+  /**
+   * Untrusted workspace: severities, messages and phrases may change, but no
+   * regular expression from the pack is accepted.
+   */
+  restricted?: boolean;
+}
+
+export interface PackConfigOptions extends PackLoadOptions {
+  /** Reads files named by `extends`; without it, `extends` may only name "default". */
+  readFile?: ReadFile;
+  /** Directory that relative `extends` paths start from; without it, only absolute paths are followed. */
+  baseDir?: string;
+  /** Prepended to every error path, e.g. `healingNotes.rules` for a setting. */
+  pathPrefix?: string;
+}
+
+export interface PackLoadResult {
+  /** The merged pack; on any error, the base pack unchanged. */
+  pack: RulePack;
+  errors: PackError[];
+  /** Every file that was read or tried (for file watchers). */
+  files: string[];
+}
+
+/** Fields a pack may replace on an existing rule. */
+export type RuleOverride = Partial<Pick<Rule, (typeof OVERRIDE_KEYS)[number]>>;
+
+/** The content of a `.healingnotes.json` file (see schema/healingnotes.schema.json). */
+export interface PackFile {
+  $schema?: string;
+  extends?: string | string[];
+  profile?: string;
+  rules?: Record<string, SeveritySetting | RuleOverride>;
+  customRules?: Rule[];
+  sections?: SectionHeaderDefinition[];
+  profiles?: (Partial<Profile> & { id: string })[];
+}
+
+/** `file:line:col: path: message`, the shape compilers and linters use. */
+export function formatPackError(error: PackError): string {
+  const where = error.line !== undefined ? `${error.file}:${error.line}:${error.column ?? 1}` : error.file;
+  return error.path ? `${where}: ${error.path}: ${error.message}` : `${where}: ${error.message}`;
+}
+
+type Locate = (path: JsonPath, atKey?: boolean) => Pick<PackError, 'line' | 'column' | 'offset' | 'length'>;
+const NOWHERE: Locate = () => ({});
+
+const PARSE_MESSAGES: Record<string, string> = {
+  InvalidSymbol: 'unexpected character',
+  InvalidNumberFormat: 'invalid number',
+  PropertyNameExpected: 'expected a property name in double quotes',
+  ValueExpected: 'expected a value',
+  ColonExpected: 'expected ":"',
+  CommaExpected: 'expected "," between entries',
+  CloseBraceExpected: 'expected "}"',
+  CloseBracketExpected: 'expected "]"',
+  EndOfFileExpected: 'expected the end of the file after the top-level object',
+  InvalidCommentToken: 'invalid comment',
+  UnexpectedEndOfComment: 'unterminated comment',
+  UnexpectedEndOfString: 'unterminated string',
+  UnexpectedEndOfNumber: 'unterminated number',
+  InvalidUnicode: 'invalid \\u escape',
+  InvalidEscapeCharacter: 'invalid escape character',
+  InvalidCharacter: 'invalid character in a string',
+};
+
+function locator(text: string, root: JsonNode | undefined): Locate {
+  const lines = new LineIndex(text);
+  const at = (offset: number, length: number) => {
+    const position = lines.positionAt(offset);
+    return { line: position.line + 1, column: position.character + 1, offset, length };
+  };
+  return (path, atKey) => {
+    if (!root) return at(0, 0);
+    // The node itself, or the nearest ancestor that exists (a missing property is reported on its object).
+    let node: JsonNode | undefined;
+    for (let n = path.length; n >= 0 && !node; n--) node = findNodeAtLocation(root, path.slice(0, n));
+    node ??= root;
+    const key = node.parent?.type === 'property' ? node.parent.children?.[0] : undefined;
+    if (key && (atKey || node.type === 'object' || node.type === 'array')) return at(key.offset, key.length);
+    if (node.type === 'object' || node.type === 'array') return at(node.offset, 1);
+    return at(node.offset, node.length);
+  };
+}
+
+/** Parses pack text; JSON with comments and trailing commas. An empty file is an empty pack. */
+export function parsePackText(text: string, file: string): { config?: unknown; errors: PackError[]; locate: Locate } {
+  const parseErrors: ParseError[] = [];
+  const root = parseTree(text, parseErrors, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true });
+  const locate = locator(text, root);
+  if (parseErrors.length) {
+    const first = parseErrors[0];
+    const lines = new LineIndex(text);
+    const position = lines.positionAt(first.offset);
+    const reason = PARSE_MESSAGES[printParseErrorCode(first.error)] ?? printParseErrorCode(first.error);
+    return {
+      errors: [{ file, path: '', message: `invalid JSON: ${reason}`, line: position.line + 1, column: position.character + 1, offset: first.offset, length: first.length }],
+      locate,
+    };
+  }
+  return { config: root ? nodeValue(root) : {}, errors: [], locate };
+}
+
+function nodeValue(node: JsonNode): unknown {
+  switch (node.type) {
+    case 'object': {
+      const object: Record<string, unknown> = {};
+      for (const property of node.children ?? []) {
+        const [key, value] = property.children ?? [];
+        // defineProperty: a "__proto__" key stays a plain key (and is then reported as unknown).
+        if (key && value) Object.defineProperty(object, key.value as string, { value: nodeValue(value), enumerable: true, writable: true, configurable: true });
+      }
+      return object;
+    }
+    case 'array':
+      return (node.children ?? []).map(nodeValue);
+    default:
+      return node.value;
+  }
+}
+
+let schemaCache: JsonSchema | undefined;
+function schema(): JsonSchema {
+  return (schemaCache ??= packSchema());
+}
+
+/** Where an `extends` entry was written, for errors about the file it names. */
+interface Origin {
+  file: string;
+  path: JsonPath;
+  prefix: string;
+  locate: Locate;
+}
+
+function prefixed(prefix: string, path: JsonPath): string {
+  const formatted = formatJsonPath(path);
+  if (!prefix) return formatted;
+  return !formatted || formatted.startsWith('[') ? `${prefix}${formatted}` : `${prefix}.${formatted}`;
+}
+
+/** One load: collects errors and files across the `extends` chain. */
+export class PackLoader {
+  readonly errors: PackError[] = [];
+  readonly files: string[] = [];
+
+  constructor(
+    private readonly readFile: ReadFile | undefined,
+    private readonly restricted: boolean,
+  ) {}
+
+  /** Reads, validates and applies one pack file on top of `pack`. */
+  loadFile(file: string, pack: RulePack, stack: readonly string[] = [], origin?: Origin): RulePack {
+    if (!this.files.includes(file)) this.files.push(file);
+    let text: string;
+    try {
+      if (!this.readFile) throw new Error('no file access here');
+      text = this.readFile(file);
+    } catch (error) {
+      const code = (error as { code?: string }).code;
+      const reason = code === 'ENOENT' ? 'file not found' : code === 'EISDIR' ? 'is a folder, not a file' : (error as Error).message;
+      if (origin) this.report(origin.file, origin.locate, origin.prefix, origin.path, `cannot read ${JSON.stringify(file)}: ${reason}`);
+      else this.errors.push({ file, path: '', message: `cannot read the file: ${reason}` });
+      return pack;
+    }
+    const parsed = parsePackText(text, file);
+    if (parsed.errors.length) {
+      this.errors.push(...parsed.errors);
+      return pack;
+    }
+    return this.applyConfig(parsed.config, file, pack, [...stack, file], parsed.locate, '', dirnameOf(file));
+  }
+
+  applyConfig(config: unknown, file: string, pack: RulePack, stack: readonly string[], locate: Locate, prefix: string, baseDir: string | undefined): RulePack {
+    const report = (issues: SchemaIssue[]) => {
+      for (const issue of issues) this.report(file, locate, prefix, issue.path, issue.message, issue.atKey);
+    };
+    const shapeIssues = validateAgainstSchema(config, schema());
+    if (shapeIssues.length) {
+      report(shapeIssues);
+      return pack;
+    }
+    const packFile = config as PackFile;
+    const errorsBefore = this.errors.length;
+
+    const entries = packFile.extends === undefined ? [] : Array.isArray(packFile.extends) ? packFile.extends : [packFile.extends];
+    entries.forEach((entry, i) => {
+      if (entry === 'default') return; // every layer starts from the built-in pack
+      const path: JsonPath = Array.isArray(packFile.extends) ? ['extends', i] : ['extends'];
+      const origin: Origin = { file, path, prefix, locate };
+      if (this.restricted && isAbsolutePath(entry)) {
+        this.report(file, locate, prefix, path, `${showValue(entry)}: absolute paths are not followed in restricted mode (this workspace is not trusted); use a path relative to this file`);
+        return;
+      }
+      if (!this.readFile) {
+        this.report(file, locate, prefix, path, `${showValue(entry)}: other pack files cannot be read here; use "default", or put the pack in a .healingnotes.json file`);
+        return;
+      }
+      if (baseDir === undefined && !isAbsolutePath(entry)) {
+        this.report(file, locate, prefix, path, `${showValue(entry)}: a relative path needs a file to start from; use an absolute path here`);
+        return;
+      }
+      const target = resolvePath(baseDir ?? '', entry);
+      if (stack.includes(target)) {
+        const cycle = [...stack.slice(stack.indexOf(target)), target].map(basenameOf).join(' → ');
+        this.report(file, locate, prefix, path, `circular extends: ${cycle}`);
+        return;
+      }
+      pack = this.loadFile(target, pack, stack, origin);
+    });
+
+    report(semanticIssues(packFile, pack, this.restricted));
+    if (this.errors.length > errorsBefore) return pack;
+    return mergePack(pack, packFile, file);
+  }
+
+  private report(file: string, locate: Locate, prefix: string, path: JsonPath, message: string, atKey?: boolean): void {
+    this.errors.push({ file, path: prefixed(prefix, path), message, ...locate(path, atKey) });
+  }
+}
+
+// ---------------------------------------------------------------------------
+// What the schema cannot say
+
+function semanticIssues(file: PackFile, pack: RulePack, restricted: boolean): SchemaIssue[] {
+  const issues: SchemaIssue[] = [];
+  const existing = new Map(pack.rules.map((rule) => [rule.id, rule]));
+  const added = new Map<string, number>();
+
+  file.customRules?.forEach((rule, i) => {
+    const path: JsonPath = ['customRules', i];
+    const clash = existing.get(rule.id);
+    if (clash) {
+      issues.push({
+        path: [...path, 'id'],
+        message: `${showValue(rule.id)} is already a rule ("${clash.title}"); choose a new id, or change that rule under "rules": { ${JSON.stringify(rule.id)}: { ... } }`,
+      });
+    } else if (added.has(rule.id)) {
+      issues.push({ path: [...path, 'id'], message: `${showValue(rule.id)} is defined twice, also at customRules[${added.get(rule.id)}]` });
+    } else added.set(rule.id, i);
+    issues.push(...ruleBodyIssues(rule, path, restricted));
+  });
+
+  const known = [...existing.keys(), ...added.keys()];
+  for (const [id, value] of Object.entries(file.rules ?? {})) {
+    if (!existing.has(id) && !added.has(id)) {
+      issues.push({ path: ['rules', id], atKey: true, message: `no rule ${JSON.stringify(id)} in the pack${didYouMean(id, known)}; to add a rule, put it in "customRules"` });
+    } else if (typeof value === 'object') issues.push(...ruleBodyIssues(value, ['rules', id], restricted));
+  }
+
+  const profileIds = new Set(pack.profiles.map((p) => p.id));
+  file.profiles?.forEach((profile, i) => {
+    if (!profileIds.has(profile.id) && profile.description === undefined) {
+      issues.push({ path: ['profiles', i], message: `new profile ${JSON.stringify(profile.id)} needs a "description" (existing profiles: ${listOf([...profileIds])})` });
+    }
+    for (const id of Object.keys(profile.rules ?? {})) {
+      if (!existing.has(id) && !added.has(id)) {
+        issues.push({ path: ['profiles', i, 'rules', id], atKey: true, message: `no rule ${JSON.stringify(id)} in the pack${didYouMean(id, known)}` });
+      }
+    }
+  });
+  for (const profile of file.profiles ?? []) profileIds.add(profile.id);
+  if (file.profile !== undefined && !profileIds.has(file.profile)) {
+    issues.push({ path: ['profile'], message: `${showValue(file.profile)} is not a profile${didYouMean(file.profile, profileIds)}; use one of ${listOf([...profileIds])}` });
+  }
+  return issues;
+}
+
+const EVIDENCE_SOURCES = ['phrases', 'pattern', 'anyContent'] as const;
+
+function ruleBodyIssues(rule: Partial<Rule>, path: JsonPath, restricted: boolean): SchemaIssue[] {
+  const issues: SchemaIssue[] = [];
+  rule.evidence?.forEach((evidence, j) => {
+    const at: JsonPath = [...path, 'evidence', j];
+    const sources = EVIDENCE_SOURCES.filter((key) => evidence[key] !== undefined);
+    if (sources.length === 0) issues.push({ path: at, message: 'give one of "phrases", "pattern" or "anyContent"' });
+    if (sources.length > 1) issues.push({ path: at, message: `give only one of ${listOf(sources)}; use separate evidence entries` });
+    for (const key of ['pattern', 'unless'] as const) {
+      const source = evidence[key];
+      if (source === undefined) continue;
+      const problem = regexProblem(source, restricted);
+      if (problem) issues.push({ path: [...at, key], message: problem });
+    }
+  });
+  if (rule.checks && rule.checks[0] !== 'evidence') {
+    issues.push({ path: [...path, 'checks'], message: 'must start with "evidence": the other checks read the evidence it collects' });
+  }
+  return issues;
+}
+
+/** Why a regular expression from a pack is refused, or undefined. */
+export function regexProblem(source: string, restricted = false): string | undefined {
+  if (restricted) {
+    return 'regular expressions from a workspace pack do not run in restricted mode (this workspace is not trusted); use "phrases", or trust the workspace';
+  }
+  try {
+    new RegExp(source, 'iu');
+    wordBounded(source);
+  } catch (error) {
+    const reason = (error as Error).message.replace(/^Invalid regular expression: \/.*\/[a-z]*: /s, '');
+    return `invalid regular expression ${showValue(source)}: ${reason} (JavaScript syntax with the "u" flag)`;
+  }
+  const unsafe = regexSafetyProblem(source);
+  if (unsafe) return `${showValue(source)} is refused: ${unsafe}`;
+  if (new RegExp(`^(?:${source})$`, 'iu').test('')) return `${showValue(source)} matches empty text, so it cannot be evidence of anything`;
+  return undefined;
+}
+
+// ---------------------------------------------------------------------------
+// Merging
+
+function mergePack(pack: RulePack, file: PackFile, fileName: string): RulePack {
+  const overrides = file.rules ?? {};
+  const rules = [...pack.rules, ...(file.customRules ?? [])].map((rule) => {
+    if (!Object.hasOwn(overrides, rule.id)) return rule;
+    const override = overrides[rule.id];
+    if (typeof override === 'string') return { ...rule, severity: override };
+    const picked = Object.fromEntries(OVERRIDE_KEYS.filter((key) => override[key] !== undefined).map((key) => [key, override[key]]));
+    return { ...rule, ...picked };
+  });
+  const merged: RulePack = {
+    ...pack,
+    name: `${pack.name}+${basenameOf(fileName)}`,
+    rules,
+    sections: mergeSections(pack.sections, file.sections ?? []),
+    profiles: mergeProfiles(pack.profiles, file.profiles ?? []),
+  };
+  if (file.profile !== undefined) merged.profile = file.profile;
+  return merged;
+}
+
+/** Adds header names to their kind; a name known under another kind moves. */
+function mergeSections(base: readonly SectionHeaderDefinition[], extra: readonly SectionHeaderDefinition[]): SectionHeaderDefinition[] {
+  if (extra.length === 0) return [...base];
+  const moved = new Set(extra.flatMap((d) => d.names.map((n) => n.trim().toLowerCase())));
+  const result = base.map((d) => ({ kind: d.kind, names: d.names.filter((n) => !moved.has(n.toLowerCase())) }));
+  for (const definition of extra) {
+    const names = definition.names.map((n) => n.trim().toLowerCase());
+    const target = result.find((d) => d.kind === definition.kind);
+    if (target) target.names = [...new Set([...target.names, ...names])];
+    else result.push({ kind: definition.kind, names: [...new Set(names)] });
+  }
+  return result;
+}
+
+function mergeProfiles(base: readonly Profile[], extra: PackFile['profiles'] & object): Profile[] {
+  const result = [...base];
+  for (const profile of extra) {
+    const i = result.findIndex((p) => p.id === profile.id);
+    if (i < 0) {
+      result.push({ ...profile, description: profile.description ?? profile.id });
+      continue;
+    }
+    const existing = result[i];
+    result[i] = {
+      ...existing,
+      ...(profile.description !== undefined ? { description: profile.description } : {}),
+      ...(profile.detect !== undefined ? { detect: profile.detect } : {}),
+      ...(profile.rules !== undefined ? { rules: { ...existing.rules, ...profile.rules } } : {}),
+    };
+  }
+  return result;
+}
