@@ -15,6 +15,8 @@ const common = {
   logLevel: 'info',
   legalComments: 'none',
   define: { __VERSION__: JSON.stringify(version) },
+  // Prefer packages' ES module builds: jsonc-parser's UMD build requires its own files at run time, which a bundle cannot.
+  mainFields: ['module', 'main'],
 };
 
 const builds = [
