@@ -1,35 +1,28 @@
 /**
- * The CLI's door to rule packs (`--rules <pack>`, `test-rules`). The engine's
- * pack loader (src/engine/pack) is not there yet; until it is, `--rules`
- * says so, and rule examples are run here with analyze().
+ * The CLI's door to rule packs: `.healingnotes.json` or `--rules <pack>`,
+ * loaded with the engine's pack loader on top of the built-in rules. Pack
+ * errors are one line each (`file:line:col: path: message`), exit 2.
  */
-import { analyze, type RulePack } from '../engine';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { type RulePack } from '../engine';
+import { formatPackError, loadPackFile, runRuleExamples, type RuleExampleResult } from '../engine/pack';
 import { UsageError } from './files';
 
-export const PACKS_AVAILABLE = false;
-
-/** Loads a rule pack file; pack errors become one UsageError line each (`file: path: message`). */
-export function loadRulePack(_file: string, _shown: string): RulePack {
-  throw new UsageError('--rules is not available yet');
+/**
+ * Loads a pack file. `file` is as the user wrote it (relative to `cwd`), so
+ * errors name it the same way; files it extends are read relative to it.
+ */
+export function loadRulePack(file: string, cwd: string): RulePack {
+  const readFile = (p: string) => fs.readFileSync(path.resolve(cwd, p), 'utf8');
+  const { pack, errors } = loadPackFile(file, readFile);
+  if (errors.length > 0) throw new UsageError(errors.map(formatPackError));
+  return pack;
 }
 
-export interface ExampleResult {
-  ruleId: string;
-  passed: boolean;
-  failures: { kind: 'documented' | 'missing'; index: number }[];
-}
+export type ExampleResult = RuleExampleResult;
 
 /** Every documented example must give the rule evidence; every missing example none. */
 export function runExamples(pack: RulePack): ExampleResult[] {
-  return pack.rules.map((rule) => {
-    const failures: ExampleResult['failures'] = [];
-    const evidenceIn = (text: string) => analyze(text, { pack }).results.find((r) => r.ruleId === rule.id)?.evidence.length ?? 0;
-    rule.examples.documented.forEach((text, index) => {
-      if (evidenceIn(text) === 0) failures.push({ kind: 'documented', index });
-    });
-    rule.examples.missing.forEach((text, index) => {
-      if (evidenceIn(text) > 0) failures.push({ kind: 'missing', index });
-    });
-    return { ruleId: rule.id, passed: failures.length === 0, failures };
-  });
+  return runRuleExamples(pack);
 }

@@ -22,10 +22,9 @@ Checks visit notes and prints what each misses. Folders are searched for
 Options:
   --format <f>          text (default), json, sarif or csv
   --profile <id>        note type profile (default: auto, read from each note's "Visit type:" line)
-  --rules <pack>        use this rule pack instead of the built-in rules
+  --rules <pack>        use this rule-pack file instead of .healingnotes.json (layered on the built-in rules)
   --min-severity <s>    leave out findings below error, warning, information or hint (default: hint)
-  --config <file>       settings file (default: .healingnotes.json in this folder, if any)
-  --no-config           ignore .healingnotes.json
+  --no-config           ignore .healingnotes.json in this folder
   -o, --output <file>   write the report to a file instead of standard output
   -q, --quiet           no totals line and no progress line
   --no-color            no colour (colour is only used on a terminal, and never with NO_COLOR set)
@@ -41,7 +40,6 @@ export function check(args: readonly string[], io: CliIO): number {
     profile: { type: 'string' },
     rules: { type: 'string' },
     'min-severity': { type: 'string' },
-    config: { type: 'string' },
     'no-config': { type: 'boolean' },
     output: { type: 'string', short: 'o' },
     quiet: { type: 'boolean', short: 'q' },
@@ -58,7 +56,7 @@ export function check(args: readonly string[], io: CliIO): number {
   if (positionals.length === 0) throw new UsageError("'check' needs at least one file, folder, glob or '-' (try 'healing-notes check --help')");
 
   const cwd = cwdOf(io);
-  const setup = loadSetup({ cwd, config: values.config, noConfig: values['no-config'], rules: values.rules, profile: values.profile });
+  const setup = loadSetup({ cwd, noConfig: values['no-config'], rules: values.rules, profile: values.profile });
   const sources = resolveInputs(positionals, cwd);
   const notes = analyseNotes(sources, setup, io, { progress: !values.quiet });
   reportProblems(io, notes, setup.warnings);

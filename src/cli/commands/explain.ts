@@ -1,5 +1,5 @@
 /** `healing-notes explain <rule-id>`: why the element matters, what counts, and examples. */
-import { defaultPack, type Rule } from '../../engine';
+import type { Rule } from '../../engine';
 import { loadSetup } from '../config';
 import { UsageError } from '../files';
 import { cwdOf, formatOf, parse, type CliIO } from '../io';
@@ -10,7 +10,8 @@ Prints a rule's rationale, what counts as evidence, and its examples.
 
 Options:
   --format <f>      text (default) or json
-  --rules <pack>    look the rule up in this rule pack
+  --rules <pack>    look the rule up in this rule-pack file (default: .healingnotes.json here, if any)
+  --no-config       ignore .healingnotes.json
   -h, --help        show this help
 `;
 
@@ -18,6 +19,7 @@ export function explain(args: readonly string[], io: CliIO): number {
   const { values, positionals } = parse(args, {
     format: { type: 'string' },
     rules: { type: 'string' },
+    'no-config': { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
   });
   if (values.help) {
@@ -26,7 +28,7 @@ export function explain(args: readonly string[], io: CliIO): number {
   }
   const format = formatOf(values.format, ['text', 'json'] as const, 'text');
   if (positionals.length !== 1) throw new UsageError("'explain' needs one rule id (see 'healing-notes rules')");
-  const pack = values.rules ? loadSetup({ cwd: cwdOf(io), noConfig: true, rules: values.rules }).pack : defaultPack;
+  const { pack } = loadSetup({ cwd: cwdOf(io), noConfig: values['no-config'], rules: values.rules });
   const id = positionals[0];
   const rule = pack.rules.find((r) => r.id === id) ?? pack.rules.find((r) => r.id.toLowerCase() === id.toLowerCase());
   if (!rule) {

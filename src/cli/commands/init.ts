@@ -11,22 +11,22 @@ Writes a starter ${CONFIG_FILE} in this folder. An existing one is never overwri
 `;
 
 export const STARTER_CONFIG = `{
-  // Settings for healing-notes in this folder. JSON with comments.
-  // Documentation: ./node_modules/healing-notes/docs/cli.md
+  // Healing Notes settings for this folder (JSON with comments): changes to the built-in rules.
+  // Read by 'healing-notes check' and 'summary' run here, and by the VS Code extension.
+  // Documentation: ./node_modules/healing-notes/docs/cli.md and docs/customizing.md
   "$schema": "${SCHEMA_REFERENCE}",
 
-  // Note type profile: "auto" reads each note's "Visit type:" line.
-  // Others: default, new-patient, follow-up, telehealth, urgent, inpatient, brief.
-  "profile": "auto",
+  // The note type profile for notes without a "Visit type:" line (listed by 'healing-notes rules'):
+  // "profile": "urgent",
 
-  // Per-rule severity: error, warning, information, hint, or off.
-  // List the rules with: npx healing-notes rules
+  // Rules by id (list them with 'npx healing-notes rules'); a severity is
+  // "error", "warning", "information", "hint" or "off".
   "rules": {
-    // Report a missing statement of the patient's hopes as a warning, not an error:
-    // "explain.hopes": "warning",
+    // Report a missing shared decision as information rather than a warning:
+    // "authority.permission": "information",
 
     // Turn a rule off:
-    // "committed.thankful": "off"
+    // "explain.hopes": "off"
   }
 }
 `;

@@ -35,7 +35,7 @@ export function analyseNotes(sources: readonly NoteSource[], setup: Setup, io: C
       skipped.push({ path: source.path, message: content.skipped });
       return;
     }
-    const analysis = analyze(content.text, { pack: setup.pack, profile: setup.profile, severityOverrides: setup.overrides });
+    const analysis = analyze(content.text, { pack: setup.pack, profile: setup.profile });
     const report = fileReport(source.path, content.text, analysis);
     if (report.skipped) skipped.push({ path: source.path, message: report.skipped.replace(/^The note/, 'the note').replace(/\.$/, '') });
     reports.push(report);

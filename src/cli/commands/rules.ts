@@ -11,8 +11,7 @@ Lists the active rules: id, skill, behavior, level and severity (after
 Options:
   --format <f>      text (default) or json
   --profile <id>    show severities under this note type profile
-  --rules <pack>    list this rule pack's rules instead of the built-in ones
-  --config <file>   settings file (default: .healingnotes.json in this folder, if any)
+  --rules <pack>    this rule-pack file instead of .healingnotes.json
   --no-config       ignore .healingnotes.json
   -h, --help        show this help
 `;
@@ -22,7 +21,6 @@ export function rules(args: readonly string[], io: CliIO): number {
     format: { type: 'string' },
     profile: { type: 'string' },
     rules: { type: 'string' },
-    config: { type: 'string' },
     'no-config': { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
   });
@@ -32,7 +30,7 @@ export function rules(args: readonly string[], io: CliIO): number {
   }
   const format = formatOf(values.format, ['text', 'json'] as const, 'text');
   if (positionals.length > 0) throw new UsageError(`'rules' takes no arguments (got '${positionals[0]}')`);
-  const setup = loadSetup({ cwd: cwdOf(io), config: values.config, noConfig: values['no-config'], rules: values.rules, profile: values.profile });
+  const setup = loadSetup({ cwd: cwdOf(io), noConfig: values['no-config'], rules: values.rules, profile: values.profile });
   for (const line of setup.warnings) io.stderr(`healing-notes: warning: ${line}\n`);
 
   const list = setup.pack.rules.map((rule) => ({
@@ -45,7 +43,8 @@ export function rules(args: readonly string[], io: CliIO): number {
     defaultSeverity: rule.severity,
   }));
   if (format === 'json') {
-    io.stdout(JSON.stringify({ pack: setup.pack.name, profile: setup.profile ?? 'auto', rules: list }, null, 2) + '\n');
+    const profiles = setup.pack.profiles.map((p) => ({ id: p.id, description: p.description }));
+    io.stdout(JSON.stringify({ pack: setup.pack.name, profile: setup.profile ?? 'auto', profiles, rules: list }, null, 2) + '\n');
     return 0;
   }
   const header = { id: 'ID', skill: 'SKILL', behavior: 'BEHAVIOR', level: 'LEVEL', severity: 'SEVERITY' };
@@ -55,6 +54,10 @@ export function rules(args: readonly string[], io: CliIO): number {
   const lines = rows.map((r) =>
     [r.id.padEnd(widths.id), r.skill.padEnd(widths.skill), r.behavior.padEnd(widths.behavior), r.level.padEnd(widths.level), r.severity].join('  ').trimEnd(),
   );
-  io.stdout(lines.join('\n') + `\n${list.length} rule${list.length === 1 ? '' : 's'} (pack ${setup.pack.name}, profile ${setup.profile ?? 'auto'})\n`);
+  const profiles = setup.pack.profiles.map((p) => p.id).join(', ');
+  io.stdout(
+    lines.join('\n') +
+      `\n${list.length} rule${list.length === 1 ? '' : 's'} (pack ${setup.pack.name}, profile ${setup.profile ?? 'auto'})\nProfiles: ${profiles}\n`,
+  );
   return 0;
 }

@@ -21,9 +21,8 @@ Options:
   --format <f>          text (default), json, csv or html (one self-contained file with a bar chart per skill)
   --anonymize           hide file names too (notes are listed as "Note 01", "Note 02", ...)
   --profile <id>        note type profile (default: auto, read from each note)
-  --rules <pack>        use this rule pack instead of the built-in rules
-  --config <file>       settings file (default: .healingnotes.json in this folder, if any)
-  --no-config           ignore .healingnotes.json
+  --rules <pack>        use this rule-pack file instead of .healingnotes.json (layered on the built-in rules)
+  --no-config           ignore .healingnotes.json in this folder
   -o, --output <file>   write the report to a file (e.g. report.html) instead of standard output
   -q, --quiet           no progress line
   --no-color            no colour
@@ -38,7 +37,6 @@ export function summary(args: readonly string[], io: CliIO): number {
     anonymize: { type: 'boolean' },
     profile: { type: 'string' },
     rules: { type: 'string' },
-    config: { type: 'string' },
     'no-config': { type: 'boolean' },
     output: { type: 'string', short: 'o' },
     quiet: { type: 'boolean', short: 'q' },
@@ -53,7 +51,7 @@ export function summary(args: readonly string[], io: CliIO): number {
   if (positionals.length === 0) throw new UsageError("'summary' needs a folder of notes (try 'healing-notes summary --help')");
 
   const cwd = cwdOf(io);
-  const setup = loadSetup({ cwd, config: values.config, noConfig: values['no-config'], rules: values.rules, profile: values.profile });
+  const setup = loadSetup({ cwd, noConfig: values['no-config'], rules: values.rules, profile: values.profile });
   const notes = analyseNotes(resolveInputs(positionals, cwd), setup, io, { progress: !values.quiet });
   reportProblems(io, notes, setup.warnings);
 
