@@ -19,9 +19,9 @@ describe('cli summary', () => {
     writeNotes(dir, {
       'alice-smith-2024-03-01.note': NOTES.withPlan,
       'bob-jones.note': NOTES.withPlan,
-      'carol.note': NOTES.withPlan,
-      'team/dave.note': NOTES.noPlan,
-      'team/scan.note': Buffer.from([0, 1, 2, 3]),
+      'carol-quuxley.note': NOTES.withPlan,
+      'ward7b/dave-wintergreen.note': NOTES.noPlan,
+      'ward7b/scan.note': Buffer.from([0, 1, 2, 3]),
     });
   });
   after(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -53,7 +53,7 @@ describe('cli summary', () => {
   it('lists each note with its statuses; --anonymize hides file names', () => {
     const named = json();
     assert.ok(named.files.some((f) => f.name.endsWith('alice-smith-2024-03-01.note')));
-    assert.equal(named.files.find((f) => f.name.endsWith('dave.note'))!.statuses.plan, 'missing');
+    assert.equal(named.files.find((f) => f.name.endsWith('dave-wintergreen.note'))!.statuses.plan, 'missing');
     assert.match(named.files.find((f) => f.name.endsWith('scan.note'))!.skipped!, /binary/);
 
     const hidden = json('--anonymize');
@@ -61,7 +61,7 @@ describe('cli summary', () => {
     assert.deepEqual(hidden.files.map((f) => f.name), ['Note 1', 'Note 2', 'Note 3', 'Note 4', 'Note 5']);
     for (const format of ['json', 'csv', 'html', 'text']) {
       const out = run(['summary', '--anonymize', '--format', format, dir]).stdout;
-      for (const name of ['alice', 'bob', 'carol', 'dave', 'team']) assert.ok(!out.includes(name), `${format} shows '${name}'`);
+      for (const name of ['alice', 'smith', 'jones', 'quuxley', 'wintergreen', 'ward7b', 'scan.note']) assert.ok(!out.includes(name), `${format} shows '${name}'`);
     }
   });
 

@@ -21,7 +21,7 @@ const STYLE = `
 :root { color-scheme: light; --ink: #1d2327; --muted: #5f6b73; --line: #e3e6e8; }
 * { box-sizing: border-box; }
 body { margin: 0; font: 15px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; color: var(--ink); background: #fafbfb; }
-header, main, footer { max-width: 960px; margin: 0 auto; padding: 0 24px; }
+header, main, footer { max-width: 1080px; margin: 0 auto; padding: 0 24px; }
 header { padding-top: 28px; }
 h1 { font-size: 24px; margin: 0 0 4px; }
 h2 { font-size: 18px; margin: 0; }
@@ -38,9 +38,10 @@ svg text { font-family: inherit; fill: var(--ink); }
 svg .sub { fill: #5f6b73; }
 table { border-collapse: collapse; font-size: 13px; font-variant-numeric: tabular-nums; }
 .notes-wrap { overflow-x: auto; }
-th, td { border-bottom: 1px solid var(--line); padding: 4px 8px; text-align: center; }
+th, td { border-bottom: 1px solid var(--line); padding: 4px 3px; text-align: center; white-space: nowrap; }
+th.name, td.name, td.profile { padding: 4px 8px; }
 th.name, td.name { text-align: left; white-space: nowrap; }
-thead th.rule { writing-mode: vertical-rl; transform: rotate(180deg); font-weight: 500; white-space: nowrap; padding: 8px 4px; }
+thead th.rule { writing-mode: vertical-rl; transform: rotate(180deg); font-weight: 500; padding: 8px 2px; min-width: 20px; }
 td.documented { color: ${COLORS.documented}; }
 td.weak { color: #a06d00; }
 td.missing { color: #b3261e; }
@@ -129,7 +130,7 @@ function notesTable(summary: Summary): string {
           return `<td class="${escapeHtml(status)}" title="${escapeHtml(`${r.title}: ${label}`)}">${mark}</td>`;
         })
         .join('');
-      return `<tr><td class="name">${escapeHtml(file.name)}</td><td>${escapeHtml(file.profile)}</td>${cells}</tr>`;
+      return `<tr><td class="name">${escapeHtml(file.name)}</td><td class="profile">${escapeHtml(file.profile)}</td>${cells}</tr>`;
     })
     .join('\n');
   return `<table><thead>${head}</thead><tbody>\n${body}\n</tbody></table>`;
