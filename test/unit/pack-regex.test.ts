@@ -18,6 +18,9 @@ const HOSTILE: [string, RegExp][] = [
   ['\\w+\\w+!', /can match the same characters one after the other/],
   ['\\d+\\.?\\d+x', /can match the same characters one after the other/],
   ['.*.*=x', /can match the same characters one after the other/],
+  ['\\w+(?:\\s*)\\w+!', /"\\w\+" and "\\w\+" can match the same characters/],
+  ['(\\w+)\\w+!', /can match the same characters one after the other/],
+  ['(?:(\\w+)(\\w+))+!', /nested quantifier/],
   ['x'.repeat(MAX_PATTERN_LENGTH + 1), /characters long; the limit is 2000/],
 ];
 
@@ -27,6 +30,7 @@ const SAFE = [
   '(?:spanish|mandarin|cantonese) interpreter',
   'used (?:a |an )?(?:phone |video )?interpreter',
   '(?:\\w+\\s){0,3}interpreter',
+  '(?:(\\w+)\\s){0,3}interpreter',
   '(?:\\S+ ){0,8}?because',
   '(?:cat|car)+',
   '\\p{L}+\\s+\\p{L}+',

@@ -265,15 +265,24 @@ function isRepeat(node: Node): node is Extract<Node, { type: 'quant' }> {
   return node.type === 'quant' && node.max > 1;
 }
 
-/** A quantifier applied directly to one character set: `\w+`, `[a-z]*`, `x?`. */
-function simpleQuant(node: Node): { set: CharSet; min: number; max: number } | undefined {
-  if (node.type === 'quant' && node.body.type === 'set') return { set: node.body.chars, min: node.min, max: node.max };
-  return undefined;
+/** `(?:x)` and `(x)` read as `x`: a group of one item adds nothing to the shape. */
+function unwrap(node: Node): Node {
+  while (node.type === 'group' && !node.lookaround && node.body.length === 1 && node.body[0].length === 1) node = node.body[0][0];
+  return node;
+}
+
+/** A quantifier applied to one character set: `\w+`, `[a-z]*`, `x?`, `(\w+)`. */
+function simpleQuant(given: Node): { set: CharSet; min: number; max: number; text: string } | undefined {
+  const node = unwrap(given);
+  if (node.type !== 'quant') return undefined;
+  const body = unwrap(node.body);
+  return body.type === 'set' ? { set: body.chars, min: node.min, max: node.max, text: node.text } : undefined;
 }
 
 /** The characters a required single-character item matches; undefined when the item may be empty or is not one character. */
-function requiredSet(node: Node | undefined): CharSet | undefined {
-  if (!node) return undefined;
+function requiredSet(given: Node | undefined): CharSet | undefined {
+  if (!given) return undefined;
+  const node = unwrap(given);
   if (node.type === 'set') return node.chars;
   const q = simpleQuant(node);
   return q && q.min >= 1 ? q.set : undefined;
@@ -351,7 +360,7 @@ function repeatedGroupProblem(node: Extract<Node, { type: 'quant' }>): string | 
       let problem: string | undefined;
       walk([[inner]], (n) => {
         if (n.type !== 'quant' || problem) return;
-        const q = n === inner ? simpleQuant(n) : undefined;
+        const q = n === unwrap(inner) ? simpleQuant(n) : undefined;
         if (!q) {
           problem = `nested quantifier: "${n.text}" is repeated inside "${node.text}"`;
           return;
@@ -390,7 +399,7 @@ function adjacentRunsProblem(sequence: Node[]): string | undefined {
     const first = simpleQuant(sequence[i]);
     if (!first || first.max !== Infinity) continue;
     for (let j = i + 1; j < sequence.length; j++) {
-      const node = sequence[j];
+      const node = unwrap(sequence[j]);
       if (node.type === 'assert') continue;
       if (node.type === 'set') {
         if (!intersects(node.chars, first.set)) break;
@@ -399,9 +408,7 @@ function adjacentRunsProblem(sequence: Node[]): string | undefined {
       const next = simpleQuant(node);
       if (!next) break;
       if (next.max === Infinity && intersects(next.set, first.set)) {
-        const text = (sequence[i] as { text: string }).text;
-        const other = (node as { text: string }).text;
-        return `"${text}" and "${other}" can match the same characters one after the other, which backtracks on long text`;
+        return `"${first.text}" and "${next.text}" can match the same characters one after the other, which backtracks on long text`;
       }
       if (next.min >= 1 && !intersects(next.set, first.set)) break;
     }
