@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import Ajv from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
+import { formatSarif } from '../../src/cli/formatters/sarif';
 import { defaultPack } from '../../src/engine';
 import { NOTES, REPO_ROOT, run, tempDir, writeNotes } from './cli-helpers';
 
@@ -116,5 +117,15 @@ describe('cli check --format sarif', () => {
     } finally {
       fs.rmSync(other, { recursive: true, force: true });
     }
+  });
+
+  it('marks the run unsuccessful when a file could not be read', () => {
+    const sarif = JSON.parse(
+      formatSarif([], defaultPack, { cwd: dir, version: '1.2.3', notices: [{ message: "cannot read 'x.note': permission denied", level: 'error' }] }),
+    );
+    assert.ok(validate(structuredClone(sarif)), JSON.stringify(validate.errors));
+    assert.equal(sarif.runs[0].invocations[0].executionSuccessful, false);
+    assert.equal(sarif.runs[0].invocations[0].toolExecutionNotifications[0].level, 'error');
+    assert.equal(sarif.runs[0].tool.driver.semanticVersion, '1.2.3');
   });
 });

@@ -69,7 +69,11 @@ export function check(args: readonly string[], io: CliIO): number {
       output = formatJson(reports, totals);
       break;
     case 'sarif':
-      output = formatSarif(reports, setup.pack, { cwd, version: VERSION, notices: notes.skipped });
+      output = formatSarif(reports, setup.pack, {
+        cwd,
+        version: VERSION,
+        notices: [...notes.skipped, ...notes.readErrors.map((message) => ({ message, level: 'error' as const }))],
+      });
       break;
     case 'csv':
       output = formatCsv(reports);

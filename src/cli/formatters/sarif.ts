@@ -26,8 +26,8 @@ export interface SarifOptions {
   /** Relative paths are resolved against it and written relative to `%SRCROOT%`. */
   cwd: string;
   version: string;
-  /** One-line notices about the run (skipped files), as tool execution notifications. */
-  notices?: { path?: string; message: string }[];
+  /** One-line notices about the run (skipped files: warning; unreadable files: error), as tool execution notifications. */
+  notices?: { path?: string; message: string; level?: 'warning' | 'error' }[];
 }
 
 /** `Recorded plan` → `RecordedPlan`: the readable rule name SARIF viewers show. */
@@ -129,11 +129,12 @@ export function formatSarif(reports: readonly FileReport[], pack: RulePack, opti
         },
         invocations: [
           {
-            executionSuccessful: true,
+            // An unreadable file means the run did not check everything it was asked to.
+            executionSuccessful: !notices.some((n) => n.level === 'error'),
             ...(notices.length
               ? {
                   toolExecutionNotifications: notices.map((n) => ({
-                    level: 'warning',
+                    level: n.level ?? 'warning',
                     message: { text: n.message },
                     ...(n.path ? { locations: [{ physicalLocation: { artifactLocation: artifactLocation(n.path, options.cwd) } }] } : {}),
                   })),
