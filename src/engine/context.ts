@@ -24,6 +24,16 @@ export interface SentenceContext {
   hits: TriggerHit[];
   terminators: number[];
   commas: number[];
+  /** The hits again, sorted, so that a match looks only at the hits near it (a long sentence has many). */
+  byEnd: TriggerHit[];
+  byStart: TriggerHit[];
+  /** Placeholder hits by start, with the largest end so far: the ones a match may overlap. */
+  placeholders: TriggerHit[];
+  placeholderEnds: number[];
+  /** Hits whose context is the whole sentence. */
+  sentenceWide: TriggerHit[];
+  /** Where each word of the sentence starts (WORD runs), ascending. */
+  wordStarts: number[];
 }
 
 /**
@@ -48,10 +58,13 @@ export class ContextMatcher {
   private readonly triggers: CompiledTrigger[];
   private readonly terminator: RegExp;
   private readonly pseudo: RegExp | undefined;
+  /** The widest word limit of any trigger: no hit further away than this can apply. */
+  private readonly maxWords: number;
 
   constructor(definitions: ContextDefinitions) {
     this.triggers = definitions.triggers.map((trigger) => ({ trigger, regex: wordBounded(trigger.pattern) }));
     this.triggers.push({ trigger: PLACEHOLDER_TRIGGER, regex: new RegExp(PLACEHOLDER_SOURCE, 'g') });
+    this.maxWords = Math.max(...this.triggers.map(({ trigger }) => trigger.maxWords ?? DEFAULT_MAX_WORDS));
     const terminators = definitions.terminators.map(escapeRegExp).join('|');
     this.terminator = new RegExp(String.raw`;|(?<![\p{L}\p{N}])(?:${terminators || '(?!)'})(?![\p{L}\p{N}])`, 'giu');
     this.pseudo = definitions.pseudo.length ? wordBounded(definitions.pseudo.map(escapeRegExp).join('|')) : undefined;
@@ -86,7 +99,23 @@ export class ContextMatcher {
     for (let m = this.terminator.exec(body); m; m = this.terminator.exec(body)) terminators.push(sentence.start + m.index);
     const commas: number[] = [];
     for (let i = body.indexOf(','); i !== -1; i = body.indexOf(',', i + 1)) commas.push(sentence.start + i);
-    return { hits, terminators, commas };
+    const wordStarts: number[] = [];
+    WORD.lastIndex = 0;
+    for (let m = WORD.exec(body); m; m = WORD.exec(body)) wordStarts.push(sentence.start + m.index);
+    const placeholders = hits.filter((h) => h.trigger.kind === 'placeholder').sort((a, b) => a.start - b.start);
+    const placeholderEnds: number[] = [];
+    for (const h of placeholders) placeholderEnds.push(Math.max(h.end, placeholderEnds[placeholderEnds.length - 1] ?? -1));
+    return {
+      hits,
+      terminators,
+      commas,
+      byEnd: [...hits].sort((a, b) => a.end - b.end),
+      byStart: [...hits].sort((a, b) => a.start - b.start),
+      placeholders,
+      placeholderEnds,
+      sentenceWide: hits.filter((h) => h.trigger.scope === 'sentence'),
+      wordStarts,
+    };
   }
 
   /**
@@ -95,7 +124,7 @@ export class ContextMatcher {
    */
   contextsOf(text: string, context: SentenceContext, match: Span, proxy: boolean): Set<ContextKind> {
     const kinds = new Set<ContextKind>();
-    for (const hit of context.hits) {
+    for (const hit of this.candidates(context, match)) {
       if (kinds.has(hit.trigger.kind)) continue;
       if (proxy && hit.trigger.proxyCounts) continue;
       // A trigger inside the match is part of what the rule asked for.
@@ -114,6 +143,42 @@ export class ContextMatcher {
     }
     return kinds;
   }
+
+  /**
+   * The hits that may apply to `match`: the others are too many words away,
+   * behind a terminator, or do not overlap it. Without this, a very long
+   * sentence (dictation without punctuation) costs matches × hits.
+   */
+  private *candidates(context: SentenceContext, match: Span): Generator<TriggerHit> {
+    const { byEnd, byStart, terminators, wordStarts, placeholders, placeholderEnds } = context;
+    yield* context.sentenceWide;
+    // Forward: hits ending after the last terminator and within maxWords + 1 words before the match.
+    const wordsBefore = lowerBound(wordStarts, match.start);
+    const terminatorsBefore = lowerBound(terminators, match.start);
+    let from = wordsBefore > this.maxWords ? wordStarts[wordsBefore - this.maxWords - 1] + 1 : -Infinity;
+    if (terminatorsBefore > 0) from = Math.max(from, terminators[terminatorsBefore - 1] + 1);
+    for (let i = lowerBound(byEnd, from, (h) => h.end); i < byEnd.length && byEnd[i].end <= match.start; i++) yield byEnd[i];
+    // Backward: hits starting before the next terminator and within maxWords + 1 words after the match.
+    const wordsAfter = lowerBound(wordStarts, match.end);
+    const terminatorsAfter = lowerBound(terminators, match.end);
+    let to = wordsAfter + this.maxWords < wordStarts.length ? wordStarts[wordsAfter + this.maxWords] : Infinity;
+    if (terminatorsAfter < terminators.length) to = Math.min(to, terminators[terminatorsAfter]);
+    for (let i = lowerBound(byStart, match.end, (h) => h.start); i < byStart.length && byStart[i].start <= to; i++) yield byStart[i];
+    // Overlapping placeholders: those starting before the match ends, back to where no earlier one reaches it.
+    for (let i = lowerBound(placeholders, match.end, (h) => h.start) - 1; i >= 0 && placeholderEnds[i] > match.start; i--) yield placeholders[i];
+  }
+}
+
+/** The index of the first item whose key is at least `value` (items ascending by key). */
+function lowerBound<T>(items: readonly T[], value: number, key: (item: T) => number = (item) => item as unknown as number): number {
+  let low = 0;
+  let high = items.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (key(items[mid]) < value) low = mid + 1;
+    else high = mid;
+  }
+  return low;
 }
 
 function inScope(text: string, from: number, to: number, maxWords: number, terminators: number[], commas?: number[]): boolean {
