@@ -8,6 +8,7 @@ import { proxySpeaksForPatient } from './attribution';
 import { CHECK_KINDS, type NoteContext, type RuleRun } from './checks';
 import { compilePack, type CompiledPack } from './compile';
 import { detectProfile } from './profiles';
+import { maskOverrides, parseOverrides, type NoteOverride } from './overrides';
 import { findSections } from './sections';
 import type { Finding, NoteAnalysis, RulePack, RuleResult, Severity, SeveritySetting } from './types';
 import { UnitReader, unitsOf } from './units';
@@ -50,9 +51,14 @@ export function analyze(text: string, options: AnalyzeOptions = {}): NoteAnalysi
   }
   if (looksBinary(text)) return skipped(text, options.profile ?? 'default', 'The file looks binary; it was not analysed.');
 
-  const sections = findSections(text, pack.vocabulary);
-  const profile = pack.pack.profiles.find((p) => p.id === options.profile) ?? detectProfile(text, sections, pack.pack);
-  const note = noteContext(text, sections, pack);
+  // Override lines ("[Healing Notes: <rule> discussed, not documented — reason]", see overrides.ts)
+  // are masked so that no rule reads them as evidence; their rules are marked below.
+  const overrides = parseOverrides(text);
+  const analysed = maskOverrides(text, overrides);
+
+  const sections = findSections(analysed, pack.vocabulary);
+  const profile = pack.pack.profiles.find((p) => p.id === options.profile) ?? detectProfile(analysed, sections, pack.pack);
+  const note = noteContext(analysed, sections, pack);
 
   const results: RuleResult[] = [];
   const findings: Finding[] = [];
@@ -73,7 +79,17 @@ export function analyze(text: string, options: AnalyzeOptions = {}): NoteAnalysi
     findings.push(...run.findings);
   }
   findings.sort((a, b) => a.range.start - b.range.start || severityRank(a.severity) - severityRank(b.severity));
-  return { length: text.length, profile: profile.id, sections, results, findings };
+  return { length: text.length, profile: profile.id, sections, results, findings: applyOverrides(results, findings, overrides) };
+}
+
+/** A rule the clinician marked "discussed, not documented" is 'overridden' rather than missing or weak, and has no findings. */
+function applyOverrides(results: RuleResult[], findings: Finding[], overrides: readonly NoteOverride[]): Finding[] {
+  if (overrides.length === 0) return findings;
+  const overridden = new Set(overrides.map((o) => o.ruleId));
+  for (const result of results) {
+    if (overridden.has(result.ruleId) && (result.status === 'missing' || result.status === 'weak')) result.status = 'overridden';
+  }
+  return findings.filter((f) => !overridden.has(f.ruleId));
 }
 
 function statusOf(run: RuleRun, checks: readonly string[]): RuleResult['status'] {
