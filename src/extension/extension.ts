@@ -1,22 +1,44 @@
 /** Activation: a thin layer that wires the engine's results into VS Code. */
 import * as vscode from 'vscode';
-import { COMMANDS, RULE_DOCS_PATH } from './constants';
+import { HealingCodeActionProvider } from './codeActions';
+import { registerCommands } from './commands';
+import { COVERAGE_VIEW_ID, LANGUAGE_ID, RULE_DOCS_PATH } from './constants';
+import { CoverageProvider, CoverageView } from './coverage';
 import { DiagnosticsController } from './diagnostics';
+import { NoteFixes } from './fixes';
+import { HealingHoverProvider } from './hover';
+import { PackManager } from './packs';
+import { HealingStatusBar } from './statusBar';
 
+/** What activate() returns: for other extensions and the integration tests. */
 export interface HealingNotesApi {
+  packs: PackManager;
   diagnostics: DiagnosticsController;
+  coverage: CoverageProvider;
+  statusBar: HealingStatusBar;
+  fixes: NoteFixes;
 }
 
+/** The documents the providers serve; plaintext and markdown only when the setting includes them. */
+const SELECTOR: vscode.DocumentSelector = [{ language: LANGUAGE_ID }, { language: 'plaintext' }, { language: 'markdown' }];
+
 export function activate(context: vscode.ExtensionContext): HealingNotesApi {
-  const diagnostics = new DiagnosticsController(vscode.Uri.joinPath(context.extensionUri, ...RULE_DOCS_PATH));
+  const packs = new PackManager();
+  const diagnostics = new DiagnosticsController(vscode.Uri.joinPath(context.extensionUri, ...RULE_DOCS_PATH), packs);
+  const fixes = new NoteFixes(diagnostics, (folder) => packs.reload(folder));
+  const coverage = new CoverageProvider(diagnostics);
+  const statusBar = new HealingStatusBar(diagnostics);
   context.subscriptions.push(
+    packs,
     diagnostics,
-    vscode.commands.registerCommand(COMMANDS.analyzeNow, () => {
-      const document = vscode.window.activeTextEditor?.document;
-      if (document) diagnostics.analyzeNow(document);
-    }),
+    coverage,
+    new CoverageView(COVERAGE_VIEW_ID, coverage),
+    statusBar,
+    vscode.languages.registerCodeActionsProvider(SELECTOR, new HealingCodeActionProvider(diagnostics), HealingCodeActionProvider.metadata),
+    vscode.languages.registerHoverProvider(SELECTOR, new HealingHoverProvider(diagnostics)),
+    ...registerCommands(context.extensionUri, diagnostics, fixes, packs),
   );
-  return { diagnostics };
+  return { packs, diagnostics, coverage, statusBar, fixes };
 }
 
 export function deactivate(): void {

@@ -1,4 +1,4 @@
-/** Typed access to the `healingNotes.*` settings. */
+/** Typed access to the `healingNotes.*` settings, read per document (multi-root aware). */
 import * as vscode from 'vscode';
 import { CONFIG_SECTION, LANGUAGE_ID } from './constants';
 
@@ -12,7 +12,10 @@ export interface Settings {
   debounceMs: number;
   maxNoteSizeKB: number;
   profile: string;
+  /** While typing, hold back new findings on the cursor's line until the cursor leaves it or the note is saved. */
+  quietCurrentLine: boolean;
 }
+// `healingNotes.rules` is read by the PackManager (packs.ts), which layers it into the rule pack.
 
 export function readSettings(scope?: vscode.ConfigurationScope): Settings {
   const config = vscode.workspace.getConfiguration(CONFIG_SECTION, scope);
@@ -23,6 +26,7 @@ export function readSettings(scope?: vscode.ConfigurationScope): Settings {
     debounceMs: Math.max(0, config.get<number>('debounceMs', 300)),
     maxNoteSizeKB: Math.max(1, config.get<number>('maxNoteSizeKB', 1024)),
     profile: config.get<string>('profile', 'auto'),
+    quietCurrentLine: config.get<boolean>('quietCurrentLine', true),
   };
 }
 

@@ -1,0 +1,97 @@
+/** The commands: in the palette (analyze, coverage, prompts, docs, sample) and those run with arguments by fixes and views. */
+import * as vscode from 'vscode';
+import { COMMANDS, COVERAGE_VIEW_ID, LANGUAGE_ID, RULE_DOCS_PATH, SAMPLE_NOTE_PATH, STRINGS } from './constants';
+import { isRuleNode } from './coverage';
+import type { RuleExampleResult } from '../engine/pack';
+import { ruleDocsUri, type DiagnosticsController } from './diagnostics';
+import type { NoteFixes } from './fixes';
+import type { PackManager } from './packs';
+
+export function registerCommands(extensionUri: vscode.Uri, diagnostics: DiagnosticsController, fixes: NoteFixes, packs: PackManager): vscode.Disposable[] {
+  const docs = vscode.Uri.joinPath(extensionUri, ...RULE_DOCS_PATH);
+  const output = vscode.window.createOutputChannel('Healing Notes');
+  return [
+    output,
+    vscode.commands.registerCommand(COMMANDS.analyzeNow, () => {
+      const document = vscode.window.activeTextEditor?.document;
+      if (document) diagnostics.analyzeNow(document);
+    }),
+    vscode.commands.registerCommand(COMMANDS.showCoverage, () => vscode.commands.executeCommand(`${COVERAGE_VIEW_ID}.focus`)),
+    vscode.commands.registerCommand(COMMANDS.insertAllPrompts, (args?: unknown) => fixes.insertAllPrompts(args)),
+    // From a code action (finding arguments) or from the coverage view (a rule node).
+    vscode.commands.registerCommand(COMMANDS.insertPrompt, (args: unknown) => fixes.insertPrompt(isRuleNode(args) ? args.findingArgs : args)),
+    vscode.commands.registerCommand(COMMANDS.markDiscussed, (args: unknown, reason?: unknown) =>
+      fixes.markDiscussed(isRuleNode(args) ? args.findingArgs : args, reason),
+    ),
+    vscode.commands.registerCommand(COMMANDS.disableRuleInWorkspace, (args: unknown) =>
+      fixes.disableRuleInWorkspace(isRuleNode(args) ? { uri: args.uri, ruleId: args.rule.id } : args),
+    ),
+    vscode.commands.registerCommand(COMMANDS.revealSpan, revealSpan),
+    vscode.commands.registerCommand(COMMANDS.openRuleDocs, (ruleId?: unknown) => openRuleDocs(docs, isRuleNode(ruleId) ? ruleId.rule.id : ruleId)),
+    vscode.commands.registerCommand(COMMANDS.openSample, () => openSample(extensionUri)),
+    vscode.commands.registerCommand(COMMANDS.testWorkspaceRules, () => testWorkspaceRules(packs, output)),
+  ];
+}
+
+/**
+ * Runs every rule's own examples against the active folder's rule pack and reports the
+ * failures in the output channel (rule examples are pack text, never a clinician's note).
+ */
+async function testWorkspaceRules(packs: PackManager, output: vscode.OutputChannel): Promise<RuleExampleResult[] | undefined> {
+  const document = vscode.window.activeTextEditor?.document;
+  let folder = document ? vscode.workspace.getWorkspaceFolder(document.uri) : undefined;
+  const folders = vscode.workspace.workspaceFolders ?? [];
+  if (!folder && folders.length === 1) folder = folders[0];
+  else if (!folder && folders.length > 1) {
+    folder = await vscode.window.showWorkspaceFolderPick({ placeHolder: 'Test the rules of which folder?' });
+    if (!folder) return undefined;
+  }
+  const results = packs.testWorkspaceRules(folder);
+  const failed = results.filter((r) => !r.passed);
+  const where = folder ? `"${folder.name}"` : 'your settings';
+  output.appendLine(`Rule examples for ${where}: ${results.length - failed.length} of ${results.length} rules pass.`);
+  for (const result of failed) {
+    for (const failure of result.failures) output.appendLine(`  ${result.ruleId}: examples.${failure.kind}[${failure.index}]: ${failure.reason}`);
+  }
+  if (failed.length === 0) {
+    void vscode.window.showInformationMessage(`Healing Notes: all ${results.length} rules of ${where} pass their examples.`);
+  } else {
+    output.show(true);
+    void vscode.window.showWarningMessage(`Healing Notes: ${failed.length} of ${results.length} rules of ${where} fail their examples; see the output.`);
+  }
+  return results;
+}
+
+/** Selects a span of a note and scrolls it into view. */
+async function revealSpan(uri: unknown, start: unknown, end: unknown): Promise<boolean> {
+  if (typeof uri !== 'string' || typeof start !== 'number' || typeof end !== 'number') return false;
+  const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(uri));
+  const range = new vscode.Range(document.positionAt(start), document.positionAt(end));
+  const editor = await vscode.window.showTextDocument(document, { selection: new vscode.Selection(range.start, range.end), preview: false });
+  editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+  return true;
+}
+
+/** Opens the bundled rule documentation, at one rule's section when given. */
+async function openRuleDocs(docs: vscode.Uri, ruleId?: unknown): Promise<boolean> {
+  try {
+    await vscode.workspace.fs.stat(docs);
+  } catch {
+    void vscode.window.showInformationMessage(STRINGS.noRuleDocs);
+    return false;
+  }
+  const target = typeof ruleId === 'string' ? ruleDocsUri(docs, ruleId) : docs;
+  try {
+    await vscode.commands.executeCommand('markdown.showPreview', target);
+  } catch {
+    await vscode.window.showTextDocument(docs, { preview: true });
+  }
+  return true;
+}
+
+/** Opens a copy of a bundled sample note as an untitled note, so the trainee can edit it freely. */
+async function openSample(extensionUri: vscode.Uri): Promise<vscode.TextEditor> {
+  const bytes = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(extensionUri, ...SAMPLE_NOTE_PATH));
+  const document = await vscode.workspace.openTextDocument({ language: LANGUAGE_ID, content: new TextDecoder().decode(bytes) });
+  return vscode.window.showTextDocument(document, { preview: false });
+}
