@@ -1,6 +1,7 @@
 /**
- * The default rule pack: data only. One rule per file; section headers,
- * context triggers and profiles beside them.
+ * The default rule pack: data only. One rule per file, grouped by skill, in
+ * the order of the paper's table (skills.md); section headers, context
+ * triggers and profiles beside them.
  */
 import type { Rule, RulePack } from '../engine/types';
 import { permission } from './authority/permission';
@@ -9,11 +10,25 @@ import { contextDefinitions } from './context';
 import { fearAnger } from './explain/fear-anger';
 import { hopes } from './explain/hopes';
 import { understanding } from './explain/understanding';
+import { attention } from './little-things/attention';
+import { courtesies } from './little-things/courtesies';
+import { greetAll } from './little-things/greet-all';
+import { introduce } from './little-things/introduce';
+import { personable } from './little-things/personable';
 import { plan } from './plan';
 import { profiles } from './profiles';
 import { sectionHeaders } from './sections';
 
-export const defaultRules: Rule[] = [understanding, fearAnger, hopes, plan, permission, noAbandon];
+export const defaultRules: Rule[] = [
+  // Do the little things
+  introduce, greetAll, courtesies, attention, personable,
+  // Let the patient explain (core), then the plan they stand on
+  understanding, fearAnger, hopes, plan,
+  // Share authority
+  permission,
+  // Be committed and trustworthy
+  noAbandon,
+];
 
 export const defaultPack: RulePack = {
   name: 'healing-notes-default',

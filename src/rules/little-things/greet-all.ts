@@ -1,0 +1,59 @@
+import type { Rule } from '../../engine/types';
+import { COMPANION, WORDS } from '../vocabulary';
+
+const PERSON = String.raw`(?:${COMPANION}|(?:home health |personal care )?aide|caseworker|case worker|support worker|personal care attendant|(?:medical |spanish |sign language |asl |professional )?(?:interpreter|translator))`;
+/** A companion with its determiner, after a verb ("accompanied by her daughter"); at the start of a phrase the match may begin with the noun. */
+const WHO = String.raw`(?:(?:her|his|their|the|the patient's|patient's|a|an|both) )?${PERSON}`;
+const RECORD = ['past-history', 'family-history', 'medications', 'allergies', 'data'] as const;
+
+export const greetAll: Rule = {
+  id: 'little-things.greet-all',
+  title: 'Everyone in the room',
+  skill: 'Do the little things',
+  behavior: 'Greet everybody in the room',
+  level: 'supporting',
+  severity: 'information',
+  message: 'No record of who came with the patient (family, interpreter) in {section}',
+  rationale:
+    'The daughter who drove, the husband who remembers the dates, the interpreter: everyone in the room is part of the visit. Greeting them, and writing down who they are and what they added, makes them allies in the care.',
+  counts:
+    'Companions or an interpreter recorded as present and taken into the conversation: "accompanied by her daughter", "brought in by his father", "her husband, who is present, ...", "the patient and his wife report ...", "history obtained from her son", "I discussed the plan with her mother", "through a Spanish interpreter". "Brought in by EMS", a relative present at an earlier event, or "no family present" do not count.',
+  evidence: [
+    {
+      // Present at this visit.
+      pattern: String.raw`accompanied by ${WHO}|(?:here|seen|visiting|comes? in|came in|presents?|presented|arrives?|arrived) (?:today )?(?:together )?with ${WHO}|brought (?:in |to (?:the )?(?:clinic|office|er|ed|emergency (?:room|department)|hospital) )?by ${WHO}|(?:${COMPANION}|interpreter) brings? (?:the patient|her|him|them) in|${PERSON},? (?:who (?:is|was) (?:also )?(?:present|here|at (?:the )?bedside|in the room)|(?:is|are) (?:also )?(?:present|here|at (?:the )?bedside|in the room))|(?:through|via|using) ${WHO}|${PERSON} (?:was |were )?present (?:for|during|at|throughout) (?:the |this |today's |our |my )?(?:entire |whole )?(?:visit|interview|exam|examination|encounter|appointment|discussion|conversation|consultation|history)|(?:${COMPANION}) at (?:the )?bedside|(?:greeted|welcomed) (?:the patient and |her and |him and )?${WHO}`,
+      notSections: [...RECORD],
+      allowContext: ['other-experiencer'],
+    },
+    {
+      // What they added: their part of the history, or the clinician speaking with them.
+      pattern: String.raw`(?:the patient|patient|she|he) and ${WHO} (?:both )?(?:state|states|stated|report|reported|say|said|assure|assured|agree|agreed|were|are|ask|asked|express|expressed|note|noted|describe|described|confirm|confirmed)|(?:history|information) (?:was )?(?:obtained|provided|given|gathered|taken|supplemented|corroborated|confirmed) ${WORDS(3)}(?:from|by|through|with) (?:the patient and )?${WHO}|(?:per|according to|as per) ${WHO}|${PERSON} (?:reports?|reported|states?|stated|says|said|notes?|noted|describes?|described|adds?|added|recalls?|recalled)|${PERSON} ${WORDS(5)}(?:explain(?:ed)?|point(?:ed)? out|show(?:ed)?) (?:to )?(?:me|us)|(?:discussed|reviewed|talked|spoke|went over|explained) ${WORDS(6)}(?:with|to) (?:the patient and )?${WHO}|(?:explained|talked|spoke) to ${WHO}`,
+      notSections: [...RECORD],
+      allowContext: ['other-experiencer'],
+      unless: String.raw`brought in by (?:ems|ambulance|paramedics|police|fire|medics|squad|staff)`,
+    },
+  ],
+  prompt: {
+    label: 'Record who came with the patient',
+    snippet: 'Accompanied by ${1|her daughter,her husband,his wife,his son,the parents,a medical interpreter|} ${2:<who they are and what they added to the history>}.',
+    sections: ['hpi', 'subjective', 'chief-complaint'],
+    createSection: 'HPI',
+    createAfter: ['chief-complaint', 'visit-info'],
+  },
+  examples: {
+    documented: [
+      'HPI: Accompanied by her daughter, who keeps her medication calendar and confirms two missed doses this week.',
+      'SUBJECTIVE: 4-year-old brought in by his grandmother for ear pain.',
+      'HPI: Chest tightness. The patient and his wife report three similar episodes since spring.',
+      'PLAN: I discussed the plan with her son at the bedside; he will pick up the inhaler.',
+      'HPI: Visit conducted through a Spanish interpreter present for the entire interview.',
+    ],
+    missing: [
+      'HPI: Chest tightness for three days, worse with exertion.',
+      'HPI: Brought in by EMS after a fall at home.',
+      'HPI: No family present at the visit.',
+      'FAMILY HISTORY: Mother with diabetes; father died of a stroke.',
+      'HPI: Accompanied by <relationship> today.',
+    ],
+  },
+};
