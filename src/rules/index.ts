@@ -10,6 +10,10 @@ import { contextDefinitions } from './context';
 import { fearAnger } from './explain/fear-anger';
 import { hopes } from './explain/hopes';
 import { understanding } from './explain/understanding';
+import { interested } from './listen/interested';
+import { present } from './listen/present';
+import { quiet } from './listen/quiet';
+import { still } from './listen/still';
 import { attention } from './little-things/attention';
 import { courtesies } from './little-things/courtesies';
 import { greetAll } from './little-things/greet-all';
@@ -22,6 +26,8 @@ import { sectionHeaders } from './sections';
 export const defaultRules: Rule[] = [
   // Do the little things
   introduce, greetAll, courtesies, attention, personable,
+  // Take time and listen
+  still, quiet, interested, present,
   // Let the patient explain (core), then the plan they stand on
   understanding, fearAnger, hopes, plan,
   // Share authority
