@@ -341,6 +341,18 @@ suite('editor', () => {
     assert.match(weak.message, /boilerplate/);
   });
 
+  test('palette commands: rule documentation and the workspace rules\' own examples', async () => {
+    assert.strictEqual(await vscode.commands.executeCommand('healingNotes.openRuleDocs', 'plan'), true);
+    const a = await api();
+    await openFixture('partial.note');
+    const results = await vscode.commands.executeCommand<{ ruleId: string; passed: boolean }[]>('healingNotes.testWorkspaceRules');
+    assert.ok(Array.isArray(results));
+    assert.deepStrictEqual(
+      results.map((r) => r.ruleId),
+      a.packs.packForFolder(vscode.workspace.workspaceFolders?.[0]).rules.map((r) => r.id),
+    );
+  });
+
   test('the walkthrough opens a copy of a sample note, which is checked', async () => {
     const editor = await vscode.commands.executeCommand<vscode.TextEditor>('healingNotes.openSample');
     assert.strictEqual(editor.document.uri.scheme, 'untitled');
