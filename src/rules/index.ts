@@ -19,6 +19,10 @@ import { courtesies } from './little-things/courtesies';
 import { greetAll } from './little-things/greet-all';
 import { introduce } from './little-things/introduce';
 import { personable } from './little-things/personable';
+import { brave } from './open/brave';
+import { facePain } from './open/face-pain';
+import { unspoken } from './open/unspoken';
+import { vulnerable } from './open/vulnerable';
 import { plan } from './plan';
 import { profiles } from './profiles';
 import { sectionHeaders } from './sections';
@@ -28,6 +32,8 @@ export const defaultRules: Rule[] = [
   introduce, greetAll, courtesies, attention, personable,
   // Take time and listen
   still, quiet, interested, present,
+  // Be open
+  vulnerable, brave, facePain, unspoken,
   // Let the patient explain (core), then the plan they stand on
   understanding, fearAnger, hopes, plan,
   // Share authority
