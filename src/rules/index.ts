@@ -10,6 +10,9 @@ import { contextDefinitions } from './context';
 import { fearAnger } from './explain/fear-anger';
 import { hopes } from './explain/hopes';
 import { understanding } from './explain/understanding';
+import { family } from './like/family';
+import { risk } from './like/risk';
+import { stretch } from './like/stretch';
 import { interested } from './listen/interested';
 import { present } from './listen/present';
 import { quiet } from './listen/quiet';
@@ -34,6 +37,8 @@ export const defaultRules: Rule[] = [
   still, quiet, interested, present,
   // Be open
   vulnerable, brave, facePain, unspoken,
+  // Find something to like
+  risk, stretch, family,
   // Let the patient explain (core), then the plan they stand on
   understanding, fearAnger, hopes, plan,
   // Share authority
