@@ -3,7 +3,9 @@
 // over many synthetic notes. Prints the cases and the time per property; on a counterexample prints the
 // seed, the path to replay it, the shrunk input's length and the failure, and exits 1.
 //
-//   node scripts/fuzz.mjs [--runs 10000] [--seed <n>] [--only <text in a property name>]
+//   node scripts/fuzz.mjs [--runs 10000] [--seed <n>] [--only <text in a property name>] [--known-bugs]
+//
+// --known-bugs also runs the properties that a reported bug breaks (skipped otherwise).
 //
 // The inputs are synthetic (made from header and sentence lists and random characters), never real notes,
 // so printing a counterexample is safe.
@@ -20,11 +22,12 @@ const { values } = parseArgs({
     runs: { type: 'string', default: '10000' },
     seed: { type: 'string' },
     only: { type: 'string' },
+    'known-bugs': { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
   },
 });
 if (values.help) {
-  console.log('Usage: node scripts/fuzz.mjs [--runs 10000] [--seed <n>] [--only <text in a property name>]');
+  console.log('Usage: node scripts/fuzz.mjs [--runs 10000] [--seed <n>] [--only <text in a property name>] [--known-bugs]');
   process.exit(0);
 }
 const totalRuns = Number(values.runs);
@@ -54,7 +57,12 @@ console.log(`fuzz: seed ${seed}, ${totalRuns} cases over ${selected.length} prop
 const started = performance.now();
 let cases = 0;
 let failed = false;
-for (const { name, property, weight } of selected) {
+const withBugs = Boolean(values['known-bugs']);
+for (const { name, property, weight, knownBug } of selected) {
+  if (knownBug && !withBugs) {
+    console.log(`  skip  ${name}: known bug (${knownBug}); --known-bugs runs it`);
+    continue;
+  }
   const numRuns = Math.max(5, Math.ceil((totalRuns * weight) / weights));
   const t0 = performance.now();
   const result = fc.check(property, { seed, numRuns });

@@ -32,9 +32,9 @@ export function normalizeHeader(name: string): string {
     .trim();
 }
 
-// prefix (indent, markdown #, numbering) · optional bold · name · optional bold · colon or end of line
+// prefix (a byte-order mark, indent, markdown #, numbering) · optional bold · name · optional bold · colon or end of line
 const HEADER_LINE =
-  /^([ \t]*(?:(#{1,6})[ \t]+)?(?:(?:\d{1,2}|[IVX]{1,4})[.)][ \t]+)?)(?:\*\*|__)?([A-Za-z][A-Za-z0-9 \t/&'’(),-]{0,60}?)(?:\*\*|__)?[ \t]*(?:(:)(?!\/\/)(?:\*\*|__)?|$)/;
+  /^(\ufeff?[ \t]*(?:(#{1,6})[ \t]+)?(?:(?:\d{1,2}|[IVX]{1,4})[.)][ \t]+)?)(?:\*\*|__)?([A-Za-z][A-Za-z0-9 \t/&'’(),-]{0,60}?)(?:\*\*|__)?[ \t]*(?:(:)(?!\/\/)(?:\*\*|__)?|$)/;
 
 const MAX_UNKNOWN_HEADER_WORDS = 6;
 
