@@ -5,6 +5,10 @@
  */
 import type { Rule, RulePack } from '../engine/types';
 import { permission } from './authority/permission';
+import { bridges } from './barriers/bridges';
+import { humility } from './barriers/humility';
+import { power } from './barriers/power';
+import { safeSpace } from './barriers/safe-space';
 import { noAbandon } from './committed/no-abandon';
 import { contextDefinitions } from './context';
 import { fearAnger } from './explain/fear-anger';
@@ -39,6 +43,8 @@ export const defaultRules: Rule[] = [
   vulnerable, brave, facePain, unspoken,
   // Find something to like
   risk, stretch, family,
+  // Remove barriers
+  humility, power, bridges, safeSpace,
   // Let the patient explain (core), then the plan they stand on
   understanding, fearAnger, hopes, plan,
   // Share authority
