@@ -25,6 +25,8 @@ export interface AnalyzeOptions {
   maxLength?: number;
 }
 
+const LONE_CR = /\r(?!\n)/g;
+
 export const DEFAULT_MAX_LENGTH = 1_000_000;
 
 function skipped(text: string, profile: string, reason: string): NoteAnalysis {
@@ -54,7 +56,8 @@ export function analyze(text: string, options: AnalyzeOptions = {}): NoteAnalysi
   // Override lines ("[Healing Notes: <rule> discussed, not documented — reason]", see overrides.ts)
   // are masked so that no rule reads them as evidence; their rules are marked below.
   const overrides = parseOverrides(text);
-  const analysed = maskOverrides(text, overrides);
+  // A lone CR ends a line as VS Code reads it; as a one-for-one swap it keeps every offset.
+  const analysed = maskOverrides(text, overrides).replace(LONE_CR, '\n');
 
   const sections = findSections(analysed, pack.vocabulary);
   const profile = pack.pack.profiles.find((p) => p.id === options.profile) ?? detectProfile(analysed, sections, pack.pack);

@@ -109,16 +109,18 @@ function sentenceIndexAt(sentences: readonly Span[], offset: number): number {
   return -1;
 }
 
-function overlapsAny(regex: RegExp, body: string, match: Span): boolean {
+/** Every match of `regex` in `text`, in order; computed once per unit, not once per candidate. */
+function spansOf(regex: RegExp, text: string): Span[] {
+  const spans: Span[] = [];
   regex.lastIndex = 0;
-  for (let m = regex.exec(body); m; m = regex.exec(body)) {
+  for (let m = regex.exec(text); m; m = regex.exec(text)) {
     if (m[0].length === 0) {
       regex.lastIndex++;
       continue;
     }
-    if (m.index < match.end && match.start < m.index + m[0].length) return true;
+    spans.push({ start: m.index, end: m.index + m[0].length });
   }
-  return false;
+  return spans;
 }
 
 /** Reads one note's units through the shared cache. */
@@ -166,6 +168,8 @@ export class UnitReader {
     const regex = pattern.regex;
     if (!regex) return [];
     const found: RelativeMatch[] = [];
+    let unlessSpans: Span[] | undefined;
+    let nextUnless = 0;
     regex.lastIndex = 0;
     for (let m = regex.exec(unitText); m; m = regex.exec(unitText)) {
       if (m[0].length === 0) {
@@ -181,14 +185,14 @@ export class UnitReader {
         context = this.pack.context.scan(unitText, s);
         scan.contexts.set(sentence, context);
       }
-      const body = unitText.slice(s.start, s.end);
-      const relativeToSentence = { start: match.start - s.start, end: match.end - s.start };
-      found.push({
-        sentence,
-        match,
-        contexts: this.pack.context.contextsOf(unitText, context, match, this.proxy),
-        excepted: pattern.unless ? overlapsAny(pattern.unless, body, relativeToSentence) : false,
-      });
+      let excepted = false;
+      if (pattern.unless) {
+        unlessSpans ??= spansOf(pattern.unless, unitText);
+        // Both lists run in text order, so the look-alikes behind this match can be skipped for good.
+        while (nextUnless < unlessSpans.length && unlessSpans[nextUnless].end <= match.start) nextUnless++;
+        excepted = nextUnless < unlessSpans.length && unlessSpans[nextUnless].start < match.end;
+      }
+      found.push({ sentence, match, contexts: this.pack.context.contextsOf(unitText, context, match, this.proxy), excepted });
     }
     return found;
   }

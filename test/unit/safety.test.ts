@@ -111,12 +111,8 @@ describe('safety: size limits', function () {
     assert.ok(ms < 1000, `took ${ms.toFixed(0)} ms`);
   });
 
-  // BUG (reported, engine: src/engine/units.ts): one 100 KB run-on sentence with a rule match every few
-  // words takes seconds (1.3 to 4.4 s at 100 KB, about 3.5 times as long for each doubling): for every match,
-  // UnitReader.scanPattern runs the pattern's `unless` regex over the whole sentence (overlapsAny). In the
-  // editor, analyze() runs on the extension host's thread. (The same cost in ContextMatcher.contextsOf,
-  // every trigger of the sentence per match, is fixed.)
-  it.skip('analyses a 100,000-character sentence full of rule matches in under a second', () => {
+  // One 100 KB run-on sentence with a rule match every few words: look-alikes are scanned once per paragraph.
+  it('analyses a 100,000-character sentence full of rule matches in under a second', () => {
     for (const unit of ['Her mother is worried about seizures ', 'She is worried it is cancer ', 'it is cancer worried about it and ', 'No concerns.']) {
       const text = `HPI: ${noteOfLength(100 * KB, unit)}`;
       const ms = timed(() => analyze(text));
