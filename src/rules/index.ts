@@ -4,7 +4,10 @@
  * triggers and profiles beside them.
  */
 import type { Rule, RulePack } from '../engine/types';
+import { confident } from './authority/confident';
+import { guidance } from './authority/guidance';
 import { permission } from './authority/permission';
+import { selfHealing } from './authority/self-healing';
 import { bridges } from './barriers/bridges';
 import { humility } from './barriers/humility';
 import { power } from './barriers/power';
@@ -48,7 +51,7 @@ export const defaultRules: Rule[] = [
   // Let the patient explain (core), then the plan they stand on
   understanding, fearAnger, hopes, plan,
   // Share authority
-  permission,
+  guidance, permission, selfHealing, confident,
   // Be committed and trustworthy
   noAbandon,
 ];
