@@ -110,14 +110,18 @@ describe('cli packaging (the extension)', function () {
     assert.deepEqual(missing, [], 'referenced by package.json but not in the package ("files")');
   });
 
-  it('vsce packages a .vsix offline, without warnings', function () {
-    const vsce = path.join(REPO_ROOT, 'node_modules', '@vscode', 'vsce', 'vsce');
-    if (!fs.existsSync(vsce)) this.skip();
+  it("'npm run package:vsix' (vsce) packages a .vsix offline, without warnings", function () {
+    if (!fs.existsSync(path.join(REPO_ROOT, 'node_modules', '@vscode', 'vsce'))) this.skip();
     const dir = tempDir('hn-vsix-');
     try {
       const vsix = path.join(dir, 'healing-notes.vsix');
       // stdin closed: any question vsce would ask (a missing field, a missing LICENSE) fails the run.
-      const out = execFileSync(process.execPath, [vsce, 'package', '--out', vsix], { cwd: REPO_ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
+      const out = execFileSync(npm, ['run', '--silent', 'package:vsix', '--', '--out', vsix], {
+        cwd: REPO_ROOT,
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'pipe'],
+        env: { ...process.env, NO_COLOR: '1' },
+      });
       assert.doesNotMatch(out, /WARNING|ERROR/, out);
       assert.ok(fs.statSync(vsix).size > 10_000);
       const listing = zipEntries(fs.readFileSync(vsix)).map((name) => name.replace(/^extension\//, ''));
