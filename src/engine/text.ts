@@ -74,3 +74,25 @@ export function contentWordCount(text: string): number {
 export function escapeRegExp(literal: string): string {
   return literal.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
+
+/**
+ * Lower-cases ASCII letters one for one, so every offset stays valid. Rule
+ * regular expressions run on this form of the text: matching without the `i`
+ * flag is about three times faster in V8.
+ */
+export function foldCase(text: string): string {
+  return text.replace(/[A-Z]+/g, (run) => run.toLowerCase());
+}
+
+/** The same pattern for case-folded text: ASCII letters lower-cased, escapes (\S, \W, \B ...) kept. */
+export function foldPatternSource(source: string): string {
+  let folded = '';
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i];
+    if (c === '\\') {
+      folded += c + (source[i + 1] ?? '');
+      i++;
+    } else folded += c >= 'A' && c <= 'Z' ? c.toLowerCase() : c;
+  }
+  return folded;
+}

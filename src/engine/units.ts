@@ -10,6 +10,7 @@ import { speakerOf, type Speaker } from './attribution';
 import type { CompiledPack, CompiledPattern } from './compile';
 import type { SentenceContext } from './context';
 import { splitSentences } from './sentences';
+import { foldCase } from './text';
 import type { ContextKind, Section, SectionKind, Span } from './types';
 
 export interface Unit extends Span {
@@ -125,7 +126,7 @@ function spansOf(regex: RegExp, text: string): Span[] {
 
 /** Reads one note's units through the shared cache. */
 export class UnitReader {
-  private readonly scans = new Map<Unit, { scan: UnitScan; unitText: string }>();
+  private readonly scans = new Map<Unit, { scan: UnitScan; unitText: string; folded?: string }>();
 
   constructor(
     private readonly text: string,
@@ -146,10 +147,13 @@ export class UnitReader {
 
   /** Matches of a regex pattern in a unit, each with its context; computed once per unit content. */
   matches(unit: Unit, pattern: CompiledPattern): UnitMatch[] {
-    const { scan, unitText } = this.entry(unit);
+    const entry = this.entry(unit);
+    const { scan, unitText } = entry;
     let relative = scan.matches.get(pattern);
     if (!relative) {
-      relative = this.scanPattern(scan, unitText, pattern);
+      // Rule regexes are compiled for case-folded text (see wordBounded); offsets are the same.
+      entry.folded ??= foldCase(unitText);
+      relative = this.scanPattern(scan, entry.folded, pattern);
       scan.matches.set(pattern, relative);
     }
     return relative.map((r) => {

@@ -1,4 +1,4 @@
-import { contentWordCount, PLACEHOLDER_SOURCE } from '../text';
+import { contentWordCount, foldCase, PLACEHOLDER_SOURCE } from '../text';
 import type { CompiledPattern } from '../compile';
 import type { Speaker } from '../attribution';
 import type { Evidence, SectionKind, Span } from '../types';
@@ -38,7 +38,7 @@ function collectSectionContent(run: RuleRun, pattern: CompiledPattern, seen: Set
     const leading = body.length - body.trimStart().length;
     const span: Span = { start: section.bodyRange.start + leading, end: section.bodyRange.start + body.trimEnd().length };
     if (span.end <= span.start) continue;
-    const meaningful = pattern.ignore ? body.replace(pattern.ignore, ' ') : body;
+    const meaningful = pattern.ignore ? foldCase(body).replace(pattern.ignore, ' ') : body;
     if (contentWordCount(meaningful) >= minWords) {
       push(run, seen, { ruleId: run.rule.rule.id, span, strength: pattern.spec.strength ?? 'specific', section: section.kind });
     } else {
