@@ -119,6 +119,7 @@ suite('editor', () => {
     for (const ruleId of CORE) {
       const diagnostic = await diagnosticOf(editor.document.uri, ruleId);
       assert.match(editor.document.getText(diagnostic.range), /^(HPI|ASSESSMENT):$/, ruleId);
+      await quickFix(editor, ruleId, /^Insert /);
       const actions = await codeActions(editor.document.uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
       const mine = actions.filter((a) => ruleIdOf(a) === ruleId);
       assert.deepEqual(
