@@ -46,7 +46,7 @@ const KB = 1000;
 const MB = 1000 * KB;
 
 describe('safety: size limits', function () {
-  this.timeout(60_000);
+  this.timeout(180_000);
   before(() => analyze(SAMPLE)); // compile the pack and load modules outside the timings
 
   it('skips a 5 MB note over the default limit in well under a second, and says why', () => {
@@ -81,7 +81,8 @@ describe('safety: size limits', function () {
       checkInvariants(text, analysis);
     }
     console.log(`      analyse times: ${Object.entries(ms).map(([k, v]) => `${k} ${v.toFixed(0)} ms`).join(', ')}`);
-    assert.ok(ms['5 MB'] < 10_000, `5 MB took ${ms['5 MB'].toFixed(0)} ms`);
+    // A hang guard only: absolute times depend on the machine and its load.
+    assert.ok(ms['5 MB'] < 60_000, `5 MB took ${ms['5 MB'].toFixed(0)} ms`);
     // Five times the text may take some more than five times as long (GC, caches), never twenty-five.
     assert.ok(ms['5 MB'] < 12 * Math.max(ms['1 MB'], 20), `5 MB took ${ms['5 MB'].toFixed(0)} ms, 1 MB ${ms['1 MB'].toFixed(0)} ms: superlinear`);
   });
