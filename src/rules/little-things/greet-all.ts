@@ -4,6 +4,10 @@ import { COMPANION, WORDS } from '../vocabulary';
 const PERSON = String.raw`(?:${COMPANION}|(?:home health |personal care )?aide|caseworker|case worker|support worker|personal care attendant|(?:medical |spanish |sign language |asl |professional )?(?:interpreter|translator))`;
 /** A companion with its determiner, after a verb ("accompanied by her daughter"); at the start of a phrase the match may begin with the noun. */
 const WHO = String.raw`(?:(?:her|his|their|the|the patient's|patient's|a|an|both) )?${PERSON}`;
+/** Present at this visit: "accompanied by her daughter", "brought in by his father", "through an interpreter". */
+const PRESENT_WITH = String.raw`accompanied by ${WHO}|(?:here|seen|visiting|comes? in|came in|presents?|presented|arrives?|arrived) (?:today )?(?:together )?with ${WHO}|brought (?:in |to (?:the )?(?:clinic|office|er|ed|emergency (?:room|department)|hospital) )?by ${WHO}|(?:through|via|using) ${WHO}|(?:greeted|welcomed) (?:the patient and |her and |him and )?${WHO}`;
+/** What they added, or the clinician speaking with them: "the patient and his wife report", "history obtained from her son". */
+const CONTRIBUTED = String.raw`(?:the patient|patient|she|he) and ${WHO} (?:both )?(?:state|states|stated|report|reported|say|said|assure|assured|agree|agreed|were|are|ask|asked|express|expressed|note|noted|describe|described|confirm|confirmed)|(?:history|information) (?:was )?(?:obtained|provided|given|gathered|taken|supplemented|corroborated|confirmed) ${WORDS(3)}(?:from|by|through|with) (?:the patient and )?${WHO}|(?:per|according to|as per) ${WHO}|(?:discussed|reviewed|talked|spoke|went over|explained) ${WORDS(6)}(?:with|to) (?:the patient and )?${WHO}|(?:explained|talked|spoke) to ${WHO}`;
 const RECORD = ['past-history', 'family-history', 'medications', 'allergies', 'data'] as const;
 
 export const greetAll: Rule = {
@@ -20,14 +24,9 @@ export const greetAll: Rule = {
     'Companions or an interpreter recorded as present and taken into the conversation: "accompanied by her daughter", "brought in by his father", "her husband, who is present, ...", "the patient and his wife report ...", "history obtained from her son", "I discussed the plan with her mother", "through a Spanish interpreter". "Brought in by EMS", a relative present at an earlier event, or "no family present" do not count.',
   evidence: [
     {
-      // Present at this visit.
-      pattern: String.raw`accompanied by ${WHO}|(?:here|seen|visiting|comes? in|came in|presents?|presented|arrives?|arrived) (?:today )?(?:together )?with ${WHO}|brought (?:in |to (?:the )?(?:clinic|office|er|ed|emergency (?:room|department)|hospital) )?by ${WHO}|(?:${COMPANION}|interpreter) brings? (?:the patient|her|him|them) in|${PERSON},? (?:who (?:is|was) (?:also )?(?:present|here|at (?:the )?bedside|in the room)|(?:is|are) (?:also )?(?:present|here|at (?:the )?bedside|in the room))|(?:through|via|using) ${WHO}|${PERSON} (?:was |were )?present (?:for|during|at|throughout) (?:the |this |today's |our |my )?(?:entire |whole )?(?:visit|interview|exam|examination|encounter|appointment|discussion|conversation|consultation|history)|(?:${COMPANION}) at (?:the )?bedside|(?:greeted|welcomed) (?:the patient and |her and |him and )?${WHO}`,
-      notSections: [...RECORD],
-      allowContext: ['other-experiencer'],
-    },
-    {
-      // What they added: their part of the history, or the clinician speaking with them.
-      pattern: String.raw`(?:the patient|patient|she|he) and ${WHO} (?:both )?(?:state|states|stated|report|reported|say|said|assure|assured|agree|agreed|were|are|ask|asked|express|expressed|note|noted|describe|described|confirm|confirmed)|(?:history|information) (?:was )?(?:obtained|provided|given|gathered|taken|supplemented|corroborated|confirmed) ${WORDS(3)}(?:from|by|through|with) (?:the patient and )?${WHO}|(?:per|according to|as per) ${WHO}|${PERSON} (?:reports?|reported|states?|stated|says|said|notes?|noted|describes?|described|adds?|added|recalls?|recalled)|${PERSON} ${WORDS(5)}(?:explain(?:ed)?|point(?:ed)? out|show(?:ed)?) (?:to )?(?:me|us)|(?:discussed|reviewed|talked|spoke|went over|explained) ${WORDS(6)}(?:with|to) (?:the patient and )?${WHO}|(?:explained|talked|spoke) to ${WHO}`,
+      // One pattern, each list of people spelled out once at a phrase start: the companion and
+      // what they did (present, reported, explained), then the phrases that lead up to them.
+      pattern: String.raw`${PERSON}(?: brings? (?:the patient|her|him|them) in|,? (?:who (?:is|was) |(?:is|are) )(?:also )?(?:present|here|at (?:the )?bedside|in the room)| (?:was |were )?present (?:for|during|at|throughout) (?:the |this |today's |our |my )?(?:entire |whole )?(?:visit|interview|exam|examination|encounter|appointment|discussion|conversation|consultation|history)| at (?:the )?bedside| (?:reports?|reported|states?|stated|says|said|notes?|noted|describes?|described|adds?|added|recalls?|recalled)| ${WORDS(5)}(?:explain(?:ed)?|point(?:ed)? out|show(?:ed)?) (?:to )?(?:me|us))|${PRESENT_WITH}|${CONTRIBUTED}`,
       notSections: [...RECORD],
       allowContext: ['other-experiencer'],
       unless: String.raw`brought in by (?:ems|ambulance|paramedics|police|fire|medics|squad|staff)`,
