@@ -12,7 +12,10 @@ import { bridges } from './barriers/bridges';
 import { humility } from './barriers/humility';
 import { power } from './barriers/power';
 import { safeSpace } from './barriers/safe-space';
+import { faithful } from './committed/faithful';
 import { noAbandon } from './committed/no-abandon';
+import { thankful } from './committed/thankful';
+import { trust } from './committed/trust';
 import { contextDefinitions } from './context';
 import { fearAnger } from './explain/fear-anger';
 import { hopes } from './explain/hopes';
@@ -53,7 +56,7 @@ export const defaultRules: Rule[] = [
   // Share authority
   guidance, permission, selfHealing, confident,
   // Be committed and trustworthy
-  noAbandon,
+  noAbandon, trust, faithful, thankful,
 ];
 
 export const defaultPack: RulePack = {
