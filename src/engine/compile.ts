@@ -4,13 +4,16 @@
  */
 import { ContextMatcher, wordBounded } from './context';
 import { SectionVocabulary } from './sections';
-import { escapeRegExp } from './text';
+import { prefilterFor } from './prefilter';
+import { escapeRegExp, foldPatternSource } from './text';
 import type { EvidencePattern, Level, Rule, RulePack, SectionKind } from './types';
 
 export interface CompiledPattern {
   spec: EvidencePattern;
   /** Undefined for `anyContent` patterns. */
   regex?: RegExp;
+  /** A cheap test for the literal words every match begins with; no match there, no need to run `regex`. */
+  prefilter?: RegExp;
   unless?: RegExp;
   /** For `anyContent`: words that do not count as content. */
   ignore?: RegExp;
@@ -39,15 +42,16 @@ export const DEFAULT_CHECKS: Record<Level, string[]> = {
 };
 
 export function compilePattern(spec: EvidencePattern): CompiledPattern {
-  let regex: RegExp | undefined;
-  if (spec.phrases?.length) {
-    regex = wordBounded(spec.phrases.map((p) => escapeRegExp(p).replace(/\s+/g, String.raw`\s+`)).join('|'));
-  } else if (spec.pattern !== undefined) {
-    regex = wordBounded(spec.pattern);
-  }
+  const source = spec.phrases?.length
+    ? spec.phrases.map((p) => escapeRegExp(p).replace(/\s+/g, String.raw`\s+`)).join('|')
+    : spec.pattern;
+  const regex = source === undefined ? undefined : wordBounded(source);
+  // Only patterns compiled for folded text (no `u` flag) are read for literal prefixes.
+  const prefilter = source !== undefined && regex && !regex.unicode ? prefilterFor(foldPatternSource(source)) : undefined;
   return {
     spec,
     regex,
+    prefilter,
     unless: spec.unless ? wordBounded(spec.unless) : undefined,
     ignore: spec.anyContent?.ignore ? wordBounded(spec.anyContent.ignore) : undefined,
     sections: spec.sections ? new Set(spec.sections) : undefined,

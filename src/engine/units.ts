@@ -170,7 +170,7 @@ export class UnitReader {
 
   private scanPattern(scan: UnitScan, unitText: string, pattern: CompiledPattern): RelativeMatch[] {
     const regex = pattern.regex;
-    if (!regex) return [];
+    if (!regex || (pattern.prefilter && !pattern.prefilter.test(unitText))) return [];
     const found: RelativeMatch[] = [];
     let unlessSpans: Span[] | undefined;
     let nextUnless = 0;
