@@ -52,10 +52,18 @@ export function runCli(argv: readonly string[], io: CliIO = processIO): number {
       for (const line of error.lines) io.stderr(`healing-notes: ${line}\n`);
       return 2;
     }
-    // Internal errors never echo note text: only the error's kind and message.
-    io.stderr(`healing-notes: internal error: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}\n`);
+    // An internal error's message may quote the note (a TypeError names the property it read),
+    // so only the error's kind and where it was thrown are printed.
+    io.stderr(`healing-notes: internal error (${describeInternalError(error)}); no note text is shown, please report it\n`);
     return 2;
   }
+}
+
+function describeInternalError(error: unknown): string {
+  if (!(error instanceof Error)) return 'unknown';
+  const frame = (error.stack ?? '').split('\n').find((line) => /^\s+at /.test(line));
+  const where = frame ? /([^/\\():]+\.[cm]?js):(\d+)/.exec(frame) : null;
+  return where ? `${error.name} at ${where[1]}:${where[2]}` : error.name;
 }
 
 function dispatch(argv: readonly string[], io: CliIO): number {
