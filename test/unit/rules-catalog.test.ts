@@ -48,7 +48,7 @@ const SKILLS: Record<string, string> = {
   committed: 'Be committed and trustworthy',
 };
 
-const SEVERITY: Record<Level, string> = { core: '', supporting: 'information', teaching: 'hint' };
+const SEVERITY: Record<Level, string> = { core: '', supporting: 'hint', teaching: 'hint' };
 
 /** A note with the usual sections and nothing of the supporting or teaching behaviors in it. */
 const BARE_NOTE = [
@@ -148,11 +148,11 @@ describe('default rule catalog', function () {
   describe('supporting rules', () => {
     const supporting = rules.filter((r) => r.level === 'supporting');
 
-    it('are gentle hints: one information finding on a note that lacks them', () => {
+    it('are gentle hints: one hint on a note that lacks them', () => {
       const analysis = analyze(BARE_NOTE);
       for (const rule of supporting) {
         const findings = analysis.findings.filter((f) => f.ruleId === rule.id);
-        assert.deepEqual(findings.map((f) => [f.kind, f.severity]), [['missing', 'information']], rule.id);
+        assert.deepEqual(findings.map((f) => [f.kind, f.severity]), [['missing', 'hint']], rule.id);
       }
     });
 

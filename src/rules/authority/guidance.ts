@@ -9,7 +9,7 @@ export const guidance: Rule = {
   skill: 'Share authority',
   behavior: 'Offer guidance',
   level: 'supporting',
-  severity: 'information',
+  severity: 'hint',
   message: 'No recommendation with its reasons, or education given, in {section}',
   rationale:
     'Patients come for guidance, not only orders. Healers say what they recommend and why, and teach what the patient needs to carry it out; a recommendation with its reason is one a patient can weigh and remember.',

@@ -9,7 +9,7 @@ export const selfHealing: Rule = {
   skill: 'Share authority',
   behavior: "Support patients' efforts to heal themselves",
   level: 'supporting',
-  severity: 'information',
+  severity: 'hint',
   message: "No support recorded for the patient's own self-management in {section}",
   rationale:
     'Most healing happens between visits, in what patients do for themselves. Healers notice and support those efforts (the walking, the diary, the changes already made) and give patients the tools to manage at home.',

@@ -10,7 +10,7 @@ export const bridges: Rule = {
   skill: 'Remove barriers',
   behavior: 'Create bridges',
   level: 'supporting',
-  severity: 'information',
+  severity: 'hint',
   message: 'No bridge recorded (interpreter, family, social work, cost, transport) in {section}',
   rationale:
     'Language, money, distance and isolation keep good plans from happening. Healers build bridges: an interpreter, a family member brought into the plan, a social worker, a cheaper drug, a ride. The note records the bridge so the next visit can use it.',

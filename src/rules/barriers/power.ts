@@ -11,7 +11,7 @@ export const power: Rule = {
   skill: 'Remove barriers',
   behavior: 'Pay attention to power and its differentials',
   level: 'supporting',
-  severity: 'information',
+  severity: 'hint',
   message: 'No check of understanding (teach-back, plain language) recorded in {section}',
   rationale:
     'The white coat, the jargon and the hurry put the clinician above the patient. Plain words, a teach-back ("tell me how you will take it"), and respect for the patient\'s choice bring the conversation level.',

@@ -9,7 +9,7 @@ export const safeSpace: Rule = {
   skill: 'Remove barriers',
   behavior: 'Be safe and make welcoming spaces',
   level: 'supporting',
-  severity: 'information',
+  severity: 'hint',
   message: 'No privacy, chaperone or consent to examine recorded in {section}',
   rationale:
     'Patients speak and undress only where they feel safe. A chaperone offered, consent asked before a sensitive exam, time alone with a teenager, a door closed: the note shows the space was made safe.',

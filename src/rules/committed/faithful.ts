@@ -11,7 +11,7 @@ export const faithful: Rule = {
   skill: 'Be committed and trustworthy',
   behavior: 'Be faithful',
   level: 'supporting',
-  severity: 'information',
+  severity: 'hint',
   message: 'No follow-through on earlier plans (results, referrals from the last visit) in {section}',
   rationale:
     'Faithfulness is visible in the loop closed: the test ordered last time reviewed this time, the referral checked on, the medication started last visit reassessed. The note shows that nothing promised was dropped.',

@@ -11,7 +11,7 @@ export const trust: Rule = {
   skill: 'Be committed and trustworthy',
   behavior: 'Invest in trust',
   level: 'supporting',
-  severity: 'information',
+  severity: 'hint',
   message: 'No word on how results will reach the patient, or how to reach you, in {section}',
   rationale:
     'Trust grows from small promises kept: "I will call you with the biopsy result on Thursday", a direct number, the same clinician next time. The note records the promise so that it is kept, by whoever reads it.',

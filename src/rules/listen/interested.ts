@@ -10,7 +10,7 @@ export const interested: Rule = {
   skill: 'Take time and listen',
   behavior: 'Be interested',
   level: 'supporting',
-  severity: 'information',
+  severity: 'hint',
   message: "The history has symptoms but nothing of the patient's life around them in {section}",
   rationale:
     'Interest in the patient shows in the history: what the illness is doing to their work, family and days, and what was happening in their life when it began. That context is often where the diagnosis, and always where the plan, has to fit.',

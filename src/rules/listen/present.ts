@@ -9,7 +9,7 @@ export const present: Rule = {
   skill: 'Take time and listen',
   behavior: 'Be present',
   level: 'supporting',
-  severity: 'information',
+  severity: 'hint',
   message: 'No record that the patient\'s questions were invited and answered in {section}',
   rationale:
     'Being present means the visit is not over until the patient\'s questions are: asking "what questions do you have?" and answering them. The note records that the door was opened, and what the patient asked.',

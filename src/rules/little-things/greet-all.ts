@@ -16,7 +16,7 @@ export const greetAll: Rule = {
   skill: 'Do the little things',
   behavior: 'Greet everybody in the room',
   level: 'supporting',
-  severity: 'information',
+  severity: 'hint',
   message: 'No record of who came with the patient (family, interpreter) in {section}',
   rationale:
     'The daughter who drove, the husband who remembers the dates, the interpreter: everyone in the room is part of the visit. Greeting them, and writing down who they are and what they added, makes them allies in the care.',

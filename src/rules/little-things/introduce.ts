@@ -9,7 +9,7 @@ export const introduce: Rule = {
   skill: 'Do the little things',
   behavior: 'Introduce yourself and everyone on the team',
   level: 'supporting',
-  severity: 'information',
+  severity: 'hint',
   message: 'No introductions recorded (who you and the team are) in {section}',
   rationale:
     'A patient who knows who is in the room, and why, can speak freely. Healers introduce themselves and every member of the team, and a line in the note shows it was done.',

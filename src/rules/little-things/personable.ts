@@ -11,7 +11,7 @@ export const personable: Rule = {
   skill: 'Do the little things',
   behavior: 'Be human, be personable',
   level: 'supporting',
-  severity: 'information',
+  severity: 'hint',
   message: 'Nothing about who the patient is beyond the illness (work, family, interests) in {section}',
   rationale:
     'Healers meet a person, not a diagnosis: a retired teacher who gardens, a grandmother raising two grandsons. A line about who the patient is tells the next clinician the same, and often what the plan has to fit around.',

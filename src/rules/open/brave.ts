@@ -13,7 +13,7 @@ export const brave: Rule = {
   skill: 'Be open',
   behavior: 'Be brave',
   level: 'supporting',
-  severity: 'information',
+  severity: 'hint',
   message: 'No hard topic recorded as raised (prognosis, end of life, abuse, substance use) in {section}',
   rationale:
     'Healers raise what is hard to talk about (how much time is left, what is happening at home, the drinking) because avoiding it leaves the patient alone with it. The note records that the conversation happened.',

@@ -10,7 +10,7 @@ export const facePain: Rule = {
   skill: 'Be open',
   behavior: 'Face the pain',
   level: 'supporting',
-  severity: 'information',
+  severity: 'hint',
   message: 'No emotion or suffering recorded as acknowledged in {section}',
   rationale:
     'Suffering is more than symptoms. Healers notice the tears, name the grief or fear, and stay with it instead of hurrying past; the note records what was seen and how it was met.',

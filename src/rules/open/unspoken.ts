@@ -9,7 +9,7 @@ export const unspoken: Rule = {
   skill: 'Be open',
   behavior: 'Look for the unspoken',
   level: 'supporting',
-  severity: 'information',
+  severity: 'hint',
   message: 'No record of asking about other concerns, mood or safety in {section}',
   rationale:
     'The reason a patient gives at the door is often not the one that brought them. "Is there anything else?", a question about mood, and a question about safety at home let the unspoken be said, and a denial is as worth recording as a yes.',
