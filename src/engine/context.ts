@@ -53,7 +53,8 @@ export function wordBounded(source: string): RegExp {
   return new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${source})(?![\p{L}\p{N}])`, 'giu');
 }
 
-const PLACEHOLDER_TRIGGER: ContextTrigger = { kind: 'placeholder', pattern: PLACEHOLDER_SOURCE, direction: 'both', maxWords: 8 };
+// A sentence that still holds an unfilled placeholder is a prompt not yet written, whatever else it says.
+const PLACEHOLDER_TRIGGER: ContextTrigger = { kind: 'placeholder', pattern: PLACEHOLDER_SOURCE, direction: 'both', scope: 'sentence' };
 
 export class ContextMatcher {
   private readonly triggers: CompiledTrigger[];
@@ -128,6 +129,10 @@ export class ContextMatcher {
     for (const hit of this.candidates(context, match)) {
       if (kinds.has(hit.trigger.kind)) continue;
       if (proxy && hit.trigger.proxyCounts) continue;
+      if (hit.trigger.scope === 'sentence') {
+        kinds.add(hit.trigger.kind);
+        continue;
+      }
       // A trigger inside the match is part of what the rule asked for.
       if (hit.start >= match.start && hit.end <= match.end) continue;
       const { direction } = hit.trigger;
@@ -135,10 +140,6 @@ export class ContextMatcher {
       const commas = hit.trigger.endsAtComma ? context.commas : undefined;
       const forward = direction !== 'backward' && hit.end <= match.start && inScope(text, hit.end, match.start, maxWords, context.terminators, commas);
       const backward = direction !== 'forward' && hit.start >= match.end && inScope(text, match.end, hit.start, maxWords, context.terminators, commas);
-      if (hit.trigger.scope === 'sentence') {
-        kinds.add(hit.trigger.kind);
-        continue;
-      }
       const overlapping = hit.trigger.kind === 'placeholder' && hit.start < match.end && match.start < hit.end;
       if (forward || backward || overlapping) kinds.add(hit.trigger.kind);
     }

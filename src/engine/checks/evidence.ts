@@ -38,7 +38,9 @@ function collectSectionContent(run: RuleRun, pattern: CompiledPattern, seen: Set
     const leading = body.length - body.trimStart().length;
     const span: Span = { start: section.bodyRange.start + leading, end: section.bodyRange.start + body.trimEnd().length };
     if (span.end <= span.start) continue;
-    const meaningful = pattern.ignore ? foldCase(body).replace(pattern.ignore, ' ') : body;
+    // A line still holding a placeholder is a prompt not yet written: its words do not count.
+    const written = body.split('\n').filter((line) => !PLACEHOLDER.test(line)).join('\n');
+    const meaningful = pattern.ignore ? foldCase(written).replace(pattern.ignore, ' ') : written;
     if (contentWordCount(meaningful) >= minWords) {
       push(run, seen, { ruleId: run.rule.rule.id, span, strength: pattern.spec.strength ?? 'specific', section: section.kind });
     } else {
@@ -59,7 +61,9 @@ function collectMatches(run: RuleRun, pattern: CompiledPattern, seen: Set<number
       if (found.excepted || seen.has(found.sentence.start)) continue;
       const contexts = [...found.contexts].filter((kind) => !allowed.includes(kind));
       if (contexts.includes('placeholder')) {
-        run.placeholders.push(found.match);
+        // Report the placeholder itself, once per sentence, where the clinician has to type.
+        const span = placeholderIn(note.text, found.sentence) ?? found.match;
+        if (!run.placeholders.some((p) => p.start === span.start)) run.placeholders.push(span);
         continue;
       }
       if (contexts.length > 0) continue;
@@ -81,4 +85,9 @@ const HISTORY_SECTIONS = new Set<SectionKind>(['hpi', 'subjective', 'chief-compl
 function attributed(required: 'patient' | 'patient-voice', speaker: Speaker, section: SectionKind): boolean {
   if (speaker === 'patient' || speaker === 'proxy') return true;
   return required === 'patient' && speaker === 'unknown' && HISTORY_SECTIONS.has(section);
+}
+
+function placeholderIn(text: string, sentence: Span): Span | undefined {
+  const m = PLACEHOLDER.exec(text.slice(sentence.start, sentence.end));
+  return m ? { start: sentence.start + m.index, end: sentence.start + m.index + m[0].length } : undefined;
 }
