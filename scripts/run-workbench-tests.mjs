@@ -154,6 +154,9 @@ function prepareTempDir() {
     'extensions.autoCheckUpdates': false,
     'update.mode': 'none',
     'git.enabled': false,
+    // The web workbench otherwise saves edited fixtures after a second; tests revert them instead.
+    'files.autoSave': 'off',
+    'workbench.localHistory.enabled': false,
   }, null, 2));
   // An explicit config stops code-server writing ~/.config/code-server/config.yaml with a password.
   fs.writeFileSync(path.join(tmp, 'config.yaml'), '');
