@@ -18,6 +18,14 @@ export const noAbandon: Rule = {
     'A return interval ("follow up in 2 weeks"), a next contact ("I will call her with the results", "see me back after the MRI"), or return precautions ("return sooner if fever or worse pain", "call 911 if chest pain"). "No follow-up needed" and follow-up from an earlier visit do not count.',
   evidence: [
     {
+      // A Follow-up section with real content ("Follow-up: 2 weeks, with labs").
+      anyContent: {
+        minWords: 2,
+        ignore: String.raw`(?:is |are )?not (?:needed|required|necessary|indicated|applicable)|no(?:ne)? (?:follow(?:-| )?up )?(?:needed|required|necessary|indicated)|none|n/?a|tbd|to be determined|deferred|unknown`,
+      },
+      sections: ['follow-up'],
+    },
+    {
       pattern: String.raw`(?:${FOLLOW_UP}|${RETURN})(?: \S+){0,8}? (?:in|within|after|at|for|by) ${INTERVAL}|(?:${FOLLOW_UP}|${RETURN})(?: \S+){0,5}? (?:as needed|prn|p\.r\.n\.?|sooner|if|when|should|for any|with any|in the (?:office|clinic)|with (?:me|us|dr\.?|her|his|their|the|pcp|primary)|appointment|visit|\d)|(?:${FOLLOW_UP}) (?:with|appointment|visit|in|as|to|after|at|is|has been|was|scheduled|arranged|planned)|(?:${RETURN}) to (?:the )?(?:clinic|office|er|ed|emergency(?: department| room)?|hospital|urgent care|us|me)|(?:rtc|rto|ftu)\b`,
       notSections: ['hpi', 'subjective', 'chief-complaint', 'past-history', 'family-history', 'social-history', 'medications', 'allergies', 'ros', 'physical-exam', 'objective', 'data'],
       allowContext: ['hypothetical'],
@@ -50,6 +58,7 @@ export const noAbandon: Rule = {
       'PLAN: Return to the emergency department for chest pain or shortness of breath.',
       'PLAN: I will call her with the biopsy result next week.',
       'FOLLOW-UP: Return in 3 months, sooner if needed.',
+      'FOLLOW-UP: Two weeks, with the blood pressure log.',
       'A/P: MRI of the knee. He will see me back once the MRI is done.',
     ],
     missing: [
@@ -57,6 +66,7 @@ export const noAbandon: Rule = {
       'PLAN: No follow-up needed.',
       'HPI: Here for follow-up of hypertension.',
       'FOLLOW-UP: ***',
+      'FOLLOW-UP: Not needed.',
       'PLAN: Recheck potassium in the morning.',
       'PLAN: Referral to cardiology.',
     ],

@@ -1,7 +1,7 @@
 import type { Rule } from '../../engine/types';
 import { NOT_CONVERSATION } from '../vocabulary';
 
-const FEEL_MEANING = String.raw`(?: a bit| somewhat| strongly)? (?:that|as if|as though|like (?:she|he|they) (?:did|had|was|were)|like (?:it|this|these) (?:is|was|are|could|might|may|must)|(?:it|this) (?:is|was|could|might|may|must))`;
+const FEEL_MEANING = String.raw`(?: a bit| somewhat| strongly)? (?:that|as if|as though|like (?:she|he|they) (?:did|had|was|were)|like (?:it|this|these) (?:is|was|are|could|might|may|must)|(?:it|this) (?:is|was|could|might|may|must)|(?:it|this|they|these|(?:her|his|their) \S+) (?:comes?|came|started|began|stems?|is due|are due|was due|were due|is from|are from|is caused|are caused|is related|are related))`;
 const BELIEF = String.raw`(?:believes?|believed|thinks?|thought|suspects?|suspected|wonders?|wondered|is convinced|was convinced|is sure|was sure|is certain|assumes?|assumed|figures?|guesses|guessed|feels?${FEEL_MEANING}|felt${FEEL_MEANING})`;
 const CAUSE = String.raw`(?:secondary to|due to|caused by|because of|related to|brought on by|triggered by|in the setting of|the result of|a result of|stems? from|comes? from|came from|started (?:after|when|with)|began (?:after|when|with)|worse (?:with|when|after) )`;
 const REPORT = String.raw`(?:states?|stated|says|said|reports?|reported|relates?|related|notes?|noted|explains?|explained|describes?|described|recalls?|recalled|mentions?|mentioned)`;
