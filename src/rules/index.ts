@@ -3,7 +3,7 @@
  * the order of the paper's table (skills.md); section headers, context
  * triggers and profiles beside them.
  */
-import type { Rule, RulePack } from '../engine/types';
+import type { ContextDefinitions, Rule, RulePack } from '../engine/types';
 import { confident } from './authority/confident';
 import { guidance } from './authority/guidance';
 import { permission } from './authority/permission';
@@ -39,8 +39,9 @@ import { vulnerable } from './open/vulnerable';
 import { plan } from './plan';
 import { profiles } from './profiles';
 import { sectionHeaders } from './sections';
+import { compact } from './vocabulary';
 
-export const defaultRules: Rule[] = [
+const rules: Rule[] = [
   // Do the little things
   introduce, greetAll, courtesies, attention, personable,
   // Take time and listen
@@ -59,10 +60,29 @@ export const defaultRules: Rule[] = [
   noAbandon, trust, faithful, thankful,
 ];
 
+/**
+ * The rules as the pack holds them: every regular expression through `compact`, which keeps
+ * what it matches and shrinks what V8 compiles (see vocabulary.ts). The rule files stay as
+ * they are written.
+ */
+export const defaultRules: Rule[] = rules.map((rule) => ({
+  ...rule,
+  evidence: rule.evidence.map((e) => ({
+    ...e,
+    ...(e.pattern === undefined ? {} : { pattern: compact(e.pattern) }),
+    ...(e.unless === undefined ? {} : { unless: compact(e.unless) }),
+  })),
+}));
+
+const context: ContextDefinitions = {
+  ...contextDefinitions,
+  triggers: contextDefinitions.triggers.map((t) => ({ ...t, pattern: compact(t.pattern) })),
+};
+
 export const defaultPack: RulePack = {
   name: 'healing-notes-default',
   sections: sectionHeaders,
-  context: contextDefinitions,
+  context,
   profiles,
   rules: defaultRules,
 };

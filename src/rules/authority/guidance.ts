@@ -3,6 +3,9 @@ import { PATIENT_OBJECT, PLANNING_SECTIONS, WORDS } from '../vocabulary';
 
 const REASON = String.raw`(?:because|since|in order to|so (?:that|as to)|to (?:help|reduce|prevent|lower|improve|protect|avoid|decrease|minimize|control|keep|relieve|ease|speed|promote|strengthen|slow)|as (?:this|it) (?:will|may|can|should|helps|reduces)|which (?:will|may|can|should) (?:help|reduce|lower|improve|prevent))`;
 
+/** Written twice in the pattern, with and without a word in front, so that every match begins with a literal word (for the prefilter). */
+const EDUCATION_GIVEN = String.raw`education (?:was |were |has been )?(?:provided|given|done|completed|reviewed|on|about|regarding)`;
+
 export const guidance: Rule = {
   id: 'authority.guidance',
   title: 'Guidance with its reasons',
@@ -18,7 +21,7 @@ export const guidance: Rule = {
   evidence: [
     {
       // Education and explanation.
-      pattern: String.raw`(?:patient |family |caregiver |parent |diabetes |asthma |medication |dietary )?education (?:was |were |has been )?(?:provided|given|done|completed|reviewed|on|about|regarding)|educat(?:ed|ing) ${PATIENT_OBJECT}|(?:was|were|has been|have been) educated|educational (?:materials?|supplies|handouts?|information|resources)|(?:handouts?|written (?:information|instructions|materials?)|pamphlets?|brochures?|information sheets?) ${WORDS(3)}(?:given|provided|dispensed|reviewed|sent|received|about|on|regarding)|(?:received|given|provided|gave (?:her|him|them)) ${WORDS(2)}(?:written|printed) (?:information|instructions|materials?)|counsel(?:l)?(?:ed|ing) (?:was |were )?${WORDS(3)}(?:on|about|regarding|given|provided|re:?)|(?:was|were|has been|have been) counsel(?:l)?ed|(?:explained|discussed|reviewed|talked (?:with (?:her|him|them) |to (?:her|him|them) )?(?:in detail )?about|went over|described) ${WORDS(6)}(?:the )?(?:importance|reasons?|rationale|purpose|why|benefits? of|need for|significance|nature of|natural history|diagnosis|procedure|how to|when to)|(?:explained|told|taught|showed|informed) (?:to )?${PATIENT_OBJECT}(?: and (?:her|his|their) [^\s.;:!?]+)? (?:that|why|how|about|in detail|regarding|when|what)`,
+      pattern: String.raw`(?:patient|family|caregiver|parent|diabetes|asthma|medication|dietary) ${EDUCATION_GIVEN}|${EDUCATION_GIVEN}|educat(?:ed|ing) ${PATIENT_OBJECT}|(?:was|were|has been|have been) educated|educational (?:materials?|supplies|handouts?|information|resources)|(?:handouts?|written (?:information|instructions|materials?)|pamphlets?|brochures?|information sheets?) ${WORDS(3)}(?:given|provided|dispensed|reviewed|sent|received|about|on|regarding)|(?:received|given|provided|gave (?:her|him|them)) ${WORDS(2)}(?:written|printed) (?:information|instructions|materials?)|counsel(?:l)?(?:ed|ing) (?:was |were )?${WORDS(3)}(?:on|about|regarding|given|provided|re:?)|(?:was|were|has been|have been) counsel(?:l)?ed|(?:explained|discussed|reviewed|talked (?:with (?:her|him|them) |to (?:her|him|them) )?(?:in detail )?about|went over|described) ${WORDS(6)}(?:the )?(?:importance|reasons?|rationale|purpose|why|benefits? of|need for|significance|nature of|natural history|diagnosis|procedure|how to|when to)|(?:explained|told|taught|showed|informed) (?:to )?${PATIENT_OBJECT}(?: and (?:her|his|their) [^\s.;:!?]+)? (?:that|why|how|about|in detail|regarding|when|what)`,
       sections: [...PLANNING_SECTIONS],
     },
     {

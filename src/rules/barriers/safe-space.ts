@@ -3,6 +3,9 @@ import { WORDS } from '../vocabulary';
 
 const EXAM = String.raw`(?:exam|examination|breast exam|pelvic(?: exam)?|genital exam|rectal exam|sensitive exam|physical exam|skin exam)`;
 
+/** Written twice in the pattern, with and without a word in front, so that every match begins with a literal word (for the prefilter). */
+const CONSENT_FOR_EXAM = String.raw`consent (?:was |is )?(?:obtained |given |received )?(?:for|to|before|prior to) (?:the |a |her |his )?${EXAM}`;
+
 export const safeSpace: Rule = {
   id: 'barriers.safe-space',
   title: 'Privacy, chaperone, consent',
@@ -17,7 +20,7 @@ export const safeSpace: Rule = {
     'A safe space made: chaperone offered or present; consent obtained before an exam; interviewed alone or privately (adolescent confidentiality); privacy ensured; trauma-informed care. Consent for a procedure belongs to the shared decision, and a confidentiality footer or a privacy-practices notice does not count.',
   evidence: [
     {
-      pattern: String.raw`chaperon(?:e|ed|es)|(?:verbal |written |informed )?consent (?:was |is )?(?:obtained |given |received )?(?:for|to|before|prior to) (?:the |a |her |his )?${EXAM}|consent(?:ed)? to (?:be )?examin(?:e|ed|ation)|(?:agreed|permission|consented) ${WORDS(2)}(?:to|for|before) (?:the |a |an |her |his )?(?:[^\s.;:!?]+ )?${EXAM}|(?:asked|obtained|with) (?:her |his |their |the patient's )?permission ${WORDS(3)}(?:to examine|before examining|to proceed with the exam|to touch)|(?:interviewed|seen|spoke with|spoken to|met with|talked with) ${WORDS(3)}(?:alone|privately|in private|confidentially)|(?:parents?|mother|father|family|partner|husband|wife|boyfriend|girlfriend) ${WORDS(2)}(?:stepped|left|was asked to (?:step|leave)|were asked to (?:step|leave)|excused|waited) (?:out|outside|the room)|confidential(?:ity|ly)? ${WORDS(3)}(?:discussed|explained|reviewed|assured|maintained|interview|discussion|conversation|portion|time)|(?:discussed|explained|reviewed|assured) ${WORDS(2)}confidentiality|privacy (?:was |were )?(?:ensured|maintained|respected|provided|offered|curtain)|private (?:room|space|area|setting|location)|trauma[- ]informed|(?:door|curtain) (?:was )?(?:closed|drawn)|(?:stop|pause) (?:the exam )?at any time|(?:safe|welcoming) (?:space|environment)`,
+      pattern: String.raw`chaperon(?:e|ed|es)|(?:verbal|written|informed) ${CONSENT_FOR_EXAM}|${CONSENT_FOR_EXAM}|consent(?:ed)? to (?:be )?examin(?:e|ed|ation)|(?:agreed|permission|consented) ${WORDS(2)}(?:to|for|before) (?:the |a |an |her |his )?(?:[^\s.;:!?]+ )?${EXAM}|(?:asked|obtained|with) (?:her |his |their |the patient's )?permission ${WORDS(3)}(?:to examine|before examining|to proceed with the exam|to touch)|(?:interviewed|seen|spoke with|spoken to|met with|talked with) ${WORDS(3)}(?:alone|privately|in private|confidentially)|(?:parents?|mother|father|family|partner|husband|wife|boyfriend|girlfriend) ${WORDS(2)}(?:stepped|left|was asked to (?:step|leave)|were asked to (?:step|leave)|excused|waited) (?:out|outside|the room)|confidential(?:ity|ly)? ${WORDS(3)}(?:discussed|explained|reviewed|assured|maintained|interview|discussion|conversation|portion|time)|(?:discussed|explained|reviewed|assured) ${WORDS(2)}confidentiality|privacy (?:was |were )?(?:ensured|maintained|respected|provided|offered|curtain)|private (?:room|space|area|setting|location)|trauma[- ]informed|(?:door|curtain) (?:was )?(?:closed|drawn)|(?:stop|pause) (?:the exam )?at any time|(?:safe|welcoming) (?:space|environment)`,
       notSections: ['past-history', 'family-history', 'medications', 'allergies', 'data'],
       unless: String.raw`(?:no|without|not) (?:[^\s.;:!?]+ )?chaperone|chaperone:? (?:none|n/a|not|no)\b|privacy (?:practices|notice|policy|act|rule)|lives (?:alone|privately)`,
     },

@@ -1,7 +1,11 @@
 import type { Rule } from '../../engine/types';
 import { WORDS } from '../vocabulary';
 
-const EARLIER = String.raw`(?:the |her |his |their |our |my )?(?:last|previous|prior|recent|preceding) (?:visit|appointment|encounter|time)`;
+const LAST_VISIT = String.raw`(?:last|previous|prior|recent|preceding) (?:visit|appointment|encounter|time)`;
+const EARLIER = String.raw`(?:the |her |his |their |our |my )?${LAST_VISIT}`;
+/** Each written twice in the patterns, with and without a word in front, so that every match begins with a literal word (for the prefilter). */
+const CHANGED_AT_LAST_VISIT = String.raw`${LAST_VISIT},? (?:was |were )?(?:started|prescribed|referred|ordered|increased|changed) (?:on|to)`;
+const PENDING_NOW_BACK = String.raw`pending ${WORDS(3)}(?:results?|labs?|cultures?|pathology|studies) ${WORDS(3)}(?:now |have |has )?(?:returned|back|resulted|reviewed|available)`;
 const TESTS = String.raw`(?:results?|labs?|lab work|imaging|mri|ct|x-?rays?|biopsy|pathology|echo(?:cardiogram)?|studies|tests?|ultrasound|sleep study|colonoscopy|work-?up|blood work)`;
 const REFERRAL = String.raw`(?:referral|consult(?:ation)?|appointment|evaluation|visit)`;
 
@@ -19,14 +23,14 @@ export const faithful: Rule = {
     'Earlier plans followed through: "labs from the last visit reviewed with her", "saw cardiology as referred", "the referral to dermatology was completed", "pending culture from last week returned and reviewed", "since the last visit we requested her records", "last visit started on Cialis; mild improvement". A comparison ("improved from the last visit"), a referral not kept, or a plan for next time do not count.',
   evidence: [
     {
-      pattern: String.raw`(?:reviewed|discussed|went over|followed up on|following up on|follow(?:-| )?up (?:on|of)) ${WORDS(4)}${TESTS} ${WORDS(4)}(?:from|ordered at|ordered during|obtained since|done since|since|at|after) ${EARLIER}|${TESTS} ${WORDS(4)}(?:from|of|ordered at|ordered during|obtained since|done since|since|at) ${EARLIER}(?: (?:were|was|are|is|have been|has been))? (?:[^\s.;:!?]+ )?(?:reviewed|discussed|back|returned|available|normal|abnormal|unremarkable)|as (?:planned|discussed|agreed|arranged|recommended) (?:at|during) ${EARLIER}|(?:since|after) ${EARLIER},? (?:she|he|they|the patient|patient|we|i) ${WORDS(2)}(?:saw|has seen|was seen|completed|had|underwent|started|sent|obtained|received|followed|tried|was asked|were asked|requested|called|contacted)|(?:started|prescribed|begun|initiated|recommended|ordered|referred|increased|changed) ${WORDS(4)}(?:at|during) ${EARLIER}|${EARLIER},? (?:was |were )?(?:started|prescribed|referred|ordered|increased|changed) (?:on|to)`,
+      pattern: String.raw`(?:reviewed|discussed|went over|followed up on|following up on|follow(?:-| )?up (?:on|of)) ${WORDS(4)}${TESTS} ${WORDS(4)}(?:from|ordered at|ordered during|obtained since|done since|since|at|after) ${EARLIER}|${TESTS} ${WORDS(4)}(?:from|of|ordered at|ordered during|obtained since|done since|since|at) ${EARLIER}(?: (?:were|was|are|is|have been|has been))? (?:[^\s.;:!?]+ )?(?:reviewed|discussed|back|returned|available|normal|abnormal|unremarkable)|as (?:planned|discussed|agreed|arranged|recommended) (?:at|during) ${EARLIER}|(?:since|after) ${EARLIER},? (?:she|he|they|the patient|patient|we|i) ${WORDS(2)}(?:saw|has seen|was seen|completed|had|underwent|started|sent|obtained|received|followed|tried|was asked|were asked|requested|called|contacted)|(?:started|prescribed|begun|initiated|recommended|ordered|referred|increased|changed) ${WORDS(4)}(?:at|during) ${EARLIER}|(?:the|her|his|their|our|my) ${CHANGED_AT_LAST_VISIT}|${CHANGED_AT_LAST_VISIT}`,
       notSections: ['past-history', 'family-history', 'medications', 'allergies', 'physical-exam', 'objective', 'ros'],
       allowContext: ['historical'],
       // Continuing a standing prescription is not a loop closed.
       unless: String.raw`continue ${WORDS(4)}as (?:prescribed|started|ordered|before)`,
     },
     {
-      pattern: String.raw`${REFERRAL} (?:to|with) ${WORDS(3)}(?:was |has been )?(?:completed|done|kept|attended)|(?:referral|consult(?:ation)?) (?:to [^\s.;:!?]+ )?(?:from|made at|placed at) ${EARLIER} (?:was |has been )?(?:completed|done|kept|attended)|(?:saw|has seen|was seen by|seen by|met with|has met with|followed up with|completed) ${WORDS(4)}as (?:referred|planned|recommended|arranged)|(?:referral|consult(?:ation)?|specialist'?s?) ${WORDS(2)}(?:report|note|letter|recommendations) (?:was |were |has been |have been )?(?:received|reviewed)|(?:kept|attended|completed) (?:her|his|their|the) (?:[^\s.;:!?]+ )?(?:appointment|referral|consultation|therapy sessions|physical therapy)|(?:previously |still )?pending ${WORDS(3)}(?:results?|labs?|cultures?|pathology|studies) ${WORDS(3)}(?:now |have |has )?(?:returned|back|resulted|reviewed|available)|(?:closing|closed) the loop|loop (?:was )?closed`,
+      pattern: String.raw`${REFERRAL} (?:to|with) ${WORDS(3)}(?:was |has been )?(?:completed|done|kept|attended)|(?:referral|consult(?:ation)?) (?:to [^\s.;:!?]+ )?(?:from|made at|placed at) ${EARLIER} (?:was |has been )?(?:completed|done|kept|attended)|(?:saw|has seen|was seen by|seen by|met with|has met with|followed up with|completed) ${WORDS(4)}as (?:referred|planned|recommended|arranged)|(?:referral|consult(?:ation)?|specialist'?s?) ${WORDS(2)}(?:report|note|letter|recommendations) (?:was |were |has been |have been )?(?:received|reviewed)|(?:kept|attended|completed) (?:her|his|their|the) (?:[^\s.;:!?]+ )?(?:appointment|referral|consultation|therapy sessions|physical therapy)|(?:previously|still) ${PENDING_NOW_BACK}|${PENDING_NOW_BACK}|(?:closing|closed) the loop|loop (?:was )?closed`,
       notSections: ['past-history', 'family-history', 'medications', 'allergies', 'physical-exam', 'objective', 'ros'],
       allowContext: ['historical'],
     },

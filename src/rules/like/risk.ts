@@ -1,6 +1,9 @@
 import type { Rule } from '../../engine/types';
 import { WORDS } from '../vocabulary';
 
+/** Written twice in the pattern, with and without a word in front, so that every match begins with a literal word (for the prefilter). */
+const PLEASURE = String.raw`pleasure (?:to|of) (?:[^\s.;:!?]+ )?(?:meet|meeting|see|seeing|care for|caring for|know|knowing|work with|working with|participate)`;
+
 export const risk: Rule = {
   id: 'like.risk',
   title: 'Personal connection',
@@ -19,7 +22,7 @@ export const risk: Rule = {
       notSections: ['past-history', 'family-history', 'medications', 'allergies', 'data'],
     },
     {
-      pattern: String.raw`(?:a |it was a |it is a |always a )?pleasure (?:to|of) (?:[^\s.;:!?]+ )?(?:meet|meeting|see|seeing|care for|caring for|know|knowing|work with|working with|participate)`,
+      pattern: String.raw`(?:a|it was a|it is a|always a) ${PLEASURE}|${PLEASURE}`,
       notSections: ['past-history', 'family-history', 'medications', 'allergies', 'data'],
       strength: 'boilerplate',
     },

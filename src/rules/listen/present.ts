@@ -1,6 +1,8 @@
 import type { Rule } from '../../engine/types';
 import { NOT_CONVERSATION, WORDS } from '../vocabulary';
 
+/** Written twice below, with and without a word in front, so that every match begins with a literal word (for the prefilter). */
+const QUESTIONS_HEARD = String.raw`questions:? (?:were |was |have been )?(?:invited|encouraged|elicited|welcomed|answered|addressed|asked and answered)`;
 const ASKER = String.raw`(?:the patient's|patient's|her|his|their|the family's|family's|the parents'|parents'|the mother's|the father's)`;
 
 export const present: Rule = {
@@ -17,7 +19,7 @@ export const present: Rule = {
     'Questions invited and answered: "all questions answered", "she asked about driving; answered", "questions invited, none further", "had no further questions". Screening or orientation questions the patient answered do not count.',
   evidence: [
     {
-      pattern: String.raw`(?:all |any |her |his |their |the |${ASKER} )?questions:? (?:were |was |have been )?(?:invited|encouraged|elicited|welcomed|answered|addressed|asked and answered)|answered (?:all )?(?:of )?${ASKER} (?:[^\s.;:!?]+ )?questions|(?:invited|encouraged|welcomed|solicited) ${WORDS(2)}questions|opportunity ${WORDS(2)}(?:to ask|for) questions|(?:no|without) (?:further|additional|other|more) questions|(?:had|has|have|with) no questions|time (?:was )?(?:allowed|given|left) for questions|(?:she|he|they|the patient|patient|the family|family|parents|the parents|mother|father) (?:asked|had|has|have) ${WORDS(3)}questions|(?:asked|invited) (?:her|him|them|the patient|the family|the parents) (?:if|whether) (?:she|he|they) had (?:any )?questions|questions? (?:about|regarding|on) ${WORDS(5)}(?:were |was )?(?:answered|addressed)`,
+      pattern: String.raw`(?:all|any|her|his|their|the|${ASKER}) ${QUESTIONS_HEARD}|${QUESTIONS_HEARD}|answered (?:all )?(?:of )?${ASKER} (?:[^\s.;:!?]+ )?questions|(?:invited|encouraged|welcomed|solicited) ${WORDS(2)}questions|opportunity ${WORDS(2)}(?:to ask|for) questions|(?:no|without) (?:further|additional|other|more) questions|(?:had|has|have|with) no questions|time (?:was )?(?:allowed|given|left) for questions|(?:she|he|they|the patient|patient|the family|family|parents|the parents|mother|father) (?:asked|had|has|have) ${WORDS(3)}questions|(?:asked|invited) (?:her|him|them|the patient|the family|the parents) (?:if|whether) (?:she|he|they) had (?:any )?questions|questions? (?:about|regarding|on) ${WORDS(5)}(?:were |was )?(?:answered|addressed)`,
       notSections: [...NOT_CONVERSATION, 'ros'],
       unless: String.raw`(?:orientation|screening|intake|survey|mmse|moca|cognitive) questions|questions? ${WORDS(3)}(?:appropriately|correctly|incorrectly)|(?:did not|does not|unable to) (?:answer|respond to) (?:[^\s.;:!?]+ )?questions`,
     },

@@ -1,7 +1,9 @@
 import type { Rule } from '../../engine/types';
 import { NOT_CONVERSATION, WORDS } from '../vocabulary';
 
-const ROLE = String.raw`(?:(?:care )?team(?: members?)?|(?:medical |nursing |pa |np )?(?:students?|residents?|interns?|fellows?|attending|nurses?|scribe|learners?|pharmacist|interpreter|chaplain|social worker|colleague))`;
+const MEMBER = String.raw`(?:students?|residents?|interns?|fellows?|attending|nurses?|scribe|learners?|pharmacist|interpreter|chaplain|social worker|colleague)`;
+/** Every alternative begins with a literal word (no optional one in front), so that the prefilter can read the pattern. */
+const ROLE = String.raw`(?:care team(?: members?)?|team(?: members?)?|(?:medical|nursing|pa|np) ${MEMBER}|${MEMBER})`;
 
 export const introduce: Rule = {
   id: 'little-things.introduce',
