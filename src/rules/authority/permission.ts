@@ -19,7 +19,7 @@ export const permission: Rule = {
     'Options, risks or benefits discussed with the patient; the patient\'s preference or choice; agreement or consent; an informed refusal ("declines colonoscopy after discussing risks"). A bare "risks and benefits discussed" or "agrees with plan" counts but is flagged as boilerplate. "Verbalized understanding" alone does not count.',
   evidence: [
     {
-      pattern: String.raw`${TALKED} (?:\S+ ){0,10}?${CHOICE}|${CHOICE} (?:\S+ ){0,8}?(?:were|was|are|is|have been|has been) (?:\S+ )?${TALKED}|${CHOICE} ${TALKED}|(?:other |treatment |management |medication |surgical )?options? (?:include|included|would include|are|were|such as)|(?:offered|given) (?:the |a )?(?:option|choice)|(?:cautioned|warned|counseled|counselled|informed|advised) (?:\S+ ){0,3}?(?:about|of|regarding|on) (?:the )?(?:risks?|possibility|possible|potential|side[- ]effects?)`,
+      pattern: String.raw`${TALKED} (?:\S+ ){0,10}?${CHOICE}|${CHOICE} (?:\S+ ){0,8}?(?:were|was|are|is|have been|has been) (?:\S+ )?${TALKED}|${CHOICE} ${TALKED}|(?:other|treatment|management|medication|surgical) options? (?:include|included|would include|are|were|such as)|options? (?:include|included|would include|are|were|such as)|(?:offered|given) (?:the |a )?(?:option|choice)|(?:cautioned|warned|counseled|counselled|informed|advised) (?:\S+ ){0,3}?(?:about|of|regarding|on) (?:the )?(?:risks?|possibility|possible|potential|side[- ]effects?)`,
       notSections: ['past-history', 'family-history', 'medications', 'allergies', 'physical-exam', 'objective', 'data', 'ros'],
       unless: String.raw`(?:risks and benefits|risks/benefits|r/b/a|risks, benefits,? and alternatives) (?:were |was )?(?:discussed|reviewed|explained)`,
     },
@@ -31,7 +31,7 @@ export const permission: Rule = {
     },
     {
       // Decisions written as joint acts or consent need no speaker.
-      pattern: String.raw`shared decision|decided together|decision (?:was )?made together|together (?:we|with (?:the )?(?:patient|her|him|them)) (?:decided|chose|agreed)|(?:we|i) (?:\S+ )?(?:decided|chose|agreed) together|jointly (?:decided|agreed)|mutually agreed|(?:informed )?consent (?:was |is |has been )?(?:obtained|signed|given|reviewed)|signed (?:the )?(?:informed )?consent|consented (?:to|for)`,
+      pattern: String.raw`shared decision|decided together|decision (?:was )?made together|together (?:we|with (?:the )?(?:patient|her|him|them)) (?:decided|chose|agreed)|(?:we|i) (?:\S+ )?(?:decided|chose|agreed) together|jointly (?:decided|agreed)|mutually agreed|informed consent (?:was |is |has been )?(?:obtained|signed|given|reviewed)|consent (?:was |is |has been )?(?:obtained|signed|given|reviewed)|signed (?:the )?(?:informed )?consent|consented (?:to|for)`,
       notSections: ['past-history', 'family-history', 'medications', 'allergies', 'physical-exam', 'objective', 'data', 'ros'],
     },
     {
