@@ -9,6 +9,8 @@
 //     --tests FILE        extensionTestsPath (default: out/test/integration/index.js)
 //     --env KEY=VAL       extra environment for the extension host (repeatable)
 //     --timeout SEC       overall time limit (default: 300)
+//     --trust-enabled     keep workspace trust on (the folder is not trusted, so it opens in
+//                         restricted mode); by default trust is disabled and every folder is trusted
 //     --keep              keep the temp dir (user data, server log) even on success
 //     --verbose           also print the workbench's own console output and the server log
 //
@@ -36,6 +38,7 @@ function parseArgs(argv) {
     timeoutSec: 300,
     keep: false,
     verbose: false,
+    trustEnabled: false,
   };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -50,6 +53,7 @@ function parseArgs(argv) {
       case '--timeout': opts.timeoutSec = Number(value()); break;
       case '--keep': opts.keep = true; break;
       case '--verbose': opts.verbose = true; break;
+      case '--trust-enabled': opts.trustEnabled = true; break;
       case '--env': {
         const kv = value();
         const eq = kv.indexOf('=');
@@ -139,7 +143,7 @@ function healthy(port) {
   });
 }
 
-function prepareTempDir() {
+function prepareTempDir(opts) {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'healing-notes-workbench-'));
   const userDir = path.join(tmp, 'user-data', 'User');
   fs.mkdirSync(userDir, { recursive: true });
@@ -148,7 +152,10 @@ function prepareTempDir() {
   fs.writeFileSync(path.join(userDir, 'settings.json'), JSON.stringify({
     'workbench.startupEditor': 'none',
     'workbench.tips.enabled': false,
-    'security.workspace.trust.enabled': false,
+    // With trust enabled, a folder is trusted only once listed in the workbench's application
+    // storage, which starts empty here: it opens in restricted mode, with no dialog asking to trust it.
+    'security.workspace.trust.enabled': opts.trustEnabled,
+    ...(opts.trustEnabled ? { 'security.workspace.trust.startupPrompt': 'never' } : {}),
     'telemetry.telemetryLevel': 'off',
     'extensions.autoUpdate': false,
     'extensions.autoCheckUpdates': false,
@@ -225,7 +232,7 @@ async function main() {
   const chromiumPath = findChromium();
   log(vscodeVersion(opts.codeServer));
 
-  const tmp = prepareTempDir();
+  const tmp = prepareTempDir(opts);
   const results = path.join(tmp, 'results.json');
   const shotReq = `${results}.shot-req`;
   const shotDone = `${results}.shot-done`;
@@ -275,7 +282,7 @@ async function main() {
       '--extensions-dir', path.join(tmp, 'extensions'),
       '--disable-telemetry',
       '--disable-update-check',
-      '--disable-workspace-trust',
+      ...(opts.trustEnabled ? [] : ['--disable-workspace-trust']),
       opts.folder,
     ], {
       // Own process group, so that the extension host and pty host die with the server.
