@@ -97,15 +97,21 @@ function failureOf(title: string, err: unknown): TestFailure {
   return { title, message: e.message, stack: e.stack };
 }
 
+/** The entry VS Code calls: runs every *.test.js next to this file. */
 export function run(): Promise<void> {
+  return runSuite(__dirname);
+}
+
+/** Runs every *.test.js in `dir` (other suites' entries call this with their own folder). */
+export function runSuite(dir: string): Promise<void> {
   const resultsFile = process.env.VSCODE_TEST_RESULTS;
   const untee = resultsFile ? teeConsole(`${resultsFile}.log`) : () => {};
   console.log(`VS Code ${vscode.version} (${vscode.env.appName}, host: ${vscode.env.appHost})`);
   const results: TestResults = { vscodeVersion: vscode.version, passed: 0, failed: 0, failures: [], tests: [] };
 
   const mocha = new Mocha({ ui: 'tdd', color: false, timeout: 30000 });
-  for (const file of fs.readdirSync(__dirname).filter((f) => f.endsWith('.test.js')).sort()) {
-    mocha.addFile(path.join(__dirname, file));
+  for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.test.js')).sort()) {
+    mocha.addFile(path.join(dir, file));
   }
 
   const done = new Promise<void>((resolve, reject) => {
