@@ -1,6 +1,6 @@
 import type { ContextDefinitions } from '../engine/types';
 
-const RELATIVE = String.raw`(?:mother|mom|father|dad|wife|husband|spouse|partner|son|daughter|sister|brother|parents?|family|caregiver|grandmother|grandfather|aunt|uncle|friend|girlfriend|boyfriend|fianc[eé]e?|roommate)`;
+const RELATIVE = String.raw`(?:mother|mom|father|dad|wife|husband|spouse|partner|son|daughter|sister|brother|parents?|family|caregiver|grandmother|grandfather|aunt|uncle|friend|girlfriend|boyfriend|fianc[e\u00e9\u00c9]e?|roommate)`;
 const REPORTING = String.raw`(?:is|was|are|were|has been|have been|states?|stated|reports?|reported|says?|said|feels?|felt|thinks?|thought|believes?|believed|worries|worried|fears?|feared|wants?|wanted|hopes?|hoped|notes?|noted|expressed|voiced|raised|would like|asked|requests?|requested|is concerned|was concerned)`;
 
 /**

@@ -40,7 +40,7 @@ export const understanding: Rule = {
       notSections: [...NOT_CONVERSATION, 'ros'],
     },
     {
-      pattern: String.raw`(?:understands?|understood|is aware|are aware|was aware|were aware|knows?|knew|recognizes?|recognized|acknowledges?|acknowledged|realizes?|realized) (?:of|that|about|what|why|how|his|her|their|this|she|he|they|the(?! (?:plan|instructions|discharge|risks?|benefits?)(?![\p{L}])) \S+)`,
+      pattern: String.raw`(?:understands?|understood|is aware|are aware|was aware|were aware|knows?|knew|recognizes?|recognized|acknowledges?|acknowledged|realizes?|realized) (?:of|that|about|what|why|how|his|her|their|this|she|he|they|the(?! (?:plan|instructions|discharge|risks?|benefits?)(?![a-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f])) \S+)`,
       attribution: 'patient-voice',
       allowContext: ['historical'],
       notSections: [...NOT_CONVERSATION, 'ros'],
@@ -52,7 +52,7 @@ export const understanding: Rule = {
       notSections: [...NOT_CONVERSATION, 'ros'],
     },
     {
-      pattern: String.raw`in (?:her|his|their) (?:own )?words|(?:patient's|pt's|her|his|their|parents'|mother's|father's) (?:own )?(?:understanding|explanation|belief|theory|view|interpretation|idea|perspective)s?(?: (?:of|about) (?:the )?(?:illness|problem|symptoms|condition|cause))?\s*(?:is|was|that|:)|(?:calls?|called|describes?|described|refers? to|referred to) (?:it|this|them|the \w+|her \w+|his \w+) as ["“'][^"”'\n]{2,}|(?:says|said|states?|stated|puts? it|in (?:her|his|their) (?:own )?words)[:,]? ["“][^"”\n]{3,}["”]`,
+      pattern: String.raw`in (?:her|his|their) (?:own )?words|(?:patient's|pt's|her|his|their|parents'|mother's|father's) (?:own )?(?:understanding|explanation|belief|theory|view|interpretation|idea|perspective)s?(?: (?:of|about) (?:the )?(?:illness|problem|symptoms|condition|cause))?\s*(?:is|was|that|:)|(?:calls?|called|describes?|described|refers? to|referred to) (?:it|this|them|the \w+|her \w+|his \w+) as ["\u201c'][^"\u201d'\n]{2,}|(?:says|said|states?|stated|puts? it|in (?:her|his|their) (?:own )?words)[:,]? ["\u201c][^"\u201d\n]{3,}["\u201d]`,
       attribution: 'patient-voice',
     },
     {
