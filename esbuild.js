@@ -1,4 +1,5 @@
-// Bundles the extension (cjs, `vscode` external) and the CLI. `--watch` rebuilds on change; `--production` minifies.
+// Bundles the extension (cjs, `vscode` external), the CLI, and the CLI's worker thread (`check --jobs`, loaded by
+// dist/cli.js from beside it). `--watch` rebuilds on change; `--production` minifies.
 const esbuild = require('esbuild');
 const { version } = require('./package.json');
 
@@ -19,9 +20,12 @@ const common = {
   mainFields: ['module', 'main'],
 };
 
+const cli = { ...common, define: { ...common.define, __CLI_WORKER__: JSON.stringify('cli-worker.js') } };
+
 const builds = [
   { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
-  { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  { ...cli, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  { ...cli, entryPoints: ['src/cli/worker.ts'], outfile: 'dist/cli-worker.js' },
 ];
 
 async function main() {

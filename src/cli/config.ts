@@ -28,6 +28,8 @@ export interface Setup {
   profile?: string;
   /** The pack file read, if any. */
   packFile?: string;
+  /** The text of each file the pack load read (the pack and what it extends), by the name the loader used. */
+  packTexts: Record<string, string>;
   /** Lines to show on stderr that do not stop the run. */
   warnings: string[];
 }
@@ -35,8 +37,20 @@ export interface Setup {
 export function loadSetup(options: SetupOptions): Setup {
   let packFile = options.rules;
   if (packFile === undefined && !options.noConfig && isFile(path.join(options.cwd, CONFIG_FILE))) packFile = CONFIG_FILE;
-  const pack = packFile === undefined ? defaultPack : loadRulePack(packFile, options.cwd);
-  return { pack, profile: resolveProfile(options.profile, pack), packFile, warnings: [] };
+  // What the loader reads is kept, so that workers (--jobs) rebuild the very same pack without reading again.
+  const packTexts: Record<string, string> = {};
+  const readFile = (p: string) => (packTexts[p] = fs.readFileSync(path.resolve(options.cwd, p), 'utf8'));
+  const pack = packFile === undefined ? defaultPack : loadRulePack(packFile, options.cwd, readFile);
+  return { pack, profile: resolveProfile(options.profile, pack), packFile, packTexts, warnings: [] };
+}
+
+/** In a worker: the pack the main thread loaded, from the texts it read (see `Setup.packTexts`). */
+export function packFromTexts(packFile: string | undefined, packTexts: Readonly<Record<string, string>>): RulePack {
+  if (packFile === undefined) return defaultPack;
+  return loadRulePack(packFile, '', (p) => {
+    if (!Object.prototype.hasOwnProperty.call(packTexts, p)) throw Object.assign(new Error('not read by the main thread'), { code: 'ENOENT' });
+    return packTexts[p];
+  });
 }
 
 function isFile(file: string): boolean {

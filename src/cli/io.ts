@@ -1,5 +1,6 @@
 /** What commands read and write, so tests can run them in-process. */
 import * as fs from 'node:fs';
+import * as tty from 'node:tty';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { UsageError } from './files';
 
@@ -17,16 +18,50 @@ export interface CliIO {
   env?: Record<string, string | undefined>;
   /** Milliseconds clock, for the progress line. */
   now?: () => number;
+  /** The worker script for `--jobs N` (tests); default the CLI's own. */
+  workerScript?: string;
 }
 
+/** How a command may run: `workers` lets `check` and `summary` use worker threads (the bin, `runCliAsync`); without, all runs in-process and synchronously (`runCli`). */
+export interface RunMode {
+  workers: boolean;
+}
+
+const stdoutIsTTY = tty.isatty(1);
+
 export const processIO: CliIO = {
-  stdout: (text) => process.stdout.write(text),
+  // A terminal gets process.stdout; a file or pipe gets synchronous writes (see writeStdoutSync).
+  stdout: (text) => (stdoutIsTTY ? process.stdout.write(text) : writeStdoutSync(text)),
   stderr: (text) => process.stderr.write(text),
-  isTTY: Boolean(process.stdout.isTTY),
+  isTTY: stdoutIsTTY,
   stderrIsTTY: Boolean(process.stderr.isTTY),
   readStdin: () => fs.readFileSync(0),
   env: process.env,
 };
+
+const pause = new Int32Array(new SharedArrayBuffer(4));
+
+/**
+ * Writes to standard output (a file or a pipe) before returning. process.stdout
+ * would queue in memory whatever a pipe cannot take at once, and a run that
+ * writes as it goes would then hold its whole report there; here a full pipe
+ * makes the run wait instead. A non-blocking pipe (EAGAIN) is retried after 1 ms;
+ * a closed one (`healing-notes check . | head`) ends the process quietly, as
+ * process.stdout's EPIPE handler does.
+ */
+export function writeStdoutSync(text: string): void {
+  const bytes = Buffer.from(text);
+  for (let done = 0; done < bytes.length; ) {
+    try {
+      done += fs.writeSync(1, bytes, done);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'EAGAIN') Atomics.wait(pause, 0, 0, 1);
+      else if (code === 'EPIPE') process.exit(process.exitCode ?? 0);
+      else throw new UsageError(`cannot write to standard output: ${code ?? 'error'}`);
+    }
+  }
+}
 
 declare const __VERSION__: string | undefined;
 export const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0-dev';

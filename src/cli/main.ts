@@ -2,6 +2,7 @@
  * healing-notes: the engine on the command line.
  * Exit codes: 0 clean, 1 findings at error severity (or failing rule examples), 2 usage or input error.
  */
+import { InternalError } from './batch';
 import { check } from './commands/check';
 import { explain } from './commands/explain';
 import { init } from './commands/init';
@@ -9,7 +10,8 @@ import { rules } from './commands/rules';
 import { summary } from './commands/summary';
 import { testRules } from './commands/test-rules';
 import { UsageError } from './files';
-import { processIO, VERSION, type CliIO } from './io';
+import { processIO, VERSION, type CliIO, type RunMode } from './io';
+import { describeInternalError } from './task';
 
 export type { CliIO } from './io';
 
@@ -35,7 +37,9 @@ Exit codes: 0 clean, 1 findings at error severity (check) or failing examples
 (test-rules), 2 usage or input error. Notes' text is never printed in errors.
 `;
 
-const COMMANDS: Record<string, (args: readonly string[], io: CliIO) => number> = {
+type Command = (args: readonly string[], io: CliIO, mode: RunMode) => number | Promise<number>;
+
+const COMMANDS: Record<string, Command> = {
   check,
   summary,
   rules,
@@ -44,32 +48,46 @@ const COMMANDS: Record<string, (args: readonly string[], io: CliIO) => number> =
   init,
 };
 
+/**
+ * Runs a command in this thread, synchronously: `check` and `summary` analyse
+ * every note here, whatever `--jobs` says (tests, embedding). The bin uses
+ * `runCliAsync`, which runs them on worker threads.
+ */
 export function runCli(argv: readonly string[], io: CliIO = processIO): number {
   try {
-    return dispatch(argv, io);
+    const code = dispatch(argv, io, { workers: false });
+    if (typeof code !== 'number') throw new Error('a command did not run synchronously');
+    return code;
   } catch (error) {
-    if (error instanceof UsageError) {
-      for (const line of error.lines) io.stderr(`healing-notes: ${line}\n`);
-      return 2;
-    }
-    // An internal error's message may quote the note (a TypeError names the property it read),
-    // so only the error's kind and where it was thrown are printed.
-    io.stderr(`healing-notes: internal error (${describeInternalError(error)}); no note text is shown, please report it\n`);
-    return 2;
+    return failed(error, io);
   }
 }
 
-function describeInternalError(error: unknown): string {
-  if (!(error instanceof Error)) return 'unknown';
-  const frame = (error.stack ?? '').split('\n').find((line) => /^\s+at /.test(line));
-  const where = frame ? /([^/\\():]+\.[cm]?js):(\d+)/.exec(frame) : null;
-  return where ? `${error.name} at ${where[1]}:${where[2]}` : error.name;
+/** Runs a command; `check` and `summary` use worker threads (`--jobs`). */
+export async function runCliAsync(argv: readonly string[], io: CliIO = processIO): Promise<number> {
+  try {
+    return await dispatch(argv, io, { workers: true });
+  } catch (error) {
+    return failed(error, io);
+  }
 }
 
-function dispatch(argv: readonly string[], io: CliIO): number {
+function failed(error: unknown, io: CliIO): number {
+  if (error instanceof UsageError) {
+    for (const line of error.lines) io.stderr(`healing-notes: ${line}\n`);
+    return 2;
+  }
+  // An internal error's message may quote the note (a TypeError names the property it read),
+  // so only the error's kind and where it was thrown are printed.
+  const where = error instanceof InternalError ? error.description : describeInternalError(error);
+  io.stderr(`healing-notes: internal error (${where}); no note text is shown, please report it\n`);
+  return 2;
+}
+
+function dispatch(argv: readonly string[], io: CliIO, mode: RunMode): number | Promise<number> {
   const [command, ...rest] = argv;
   if (!command || command === '-h' || command === '--help' || command === 'help') {
-    if (command === 'help' && rest[0] && COMMANDS[rest[0]]) return COMMANDS[rest[0]](['--help'], io);
+    if (command === 'help' && rest[0] && COMMANDS[rest[0]]) return COMMANDS[rest[0]](['--help'], io, mode);
     (command ? io.stdout : io.stderr)(HELP);
     return command ? 0 : 2;
   }
@@ -79,7 +97,7 @@ function dispatch(argv: readonly string[], io: CliIO): number {
   }
   const run = Object.prototype.hasOwnProperty.call(COMMANDS, command) ? COMMANDS[command] : undefined;
   if (!run) throw new UsageError(`unknown command '${command}' (try 'healing-notes --help')`);
-  return run(rest, io);
+  return run(rest, io, mode);
 }
 
 if (require.main === module) {
@@ -88,5 +106,7 @@ if (require.main === module) {
     if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
     throw error;
   });
-  process.exitCode = runCli(process.argv.slice(2));
+  void runCliAsync(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
 }

@@ -12,9 +12,9 @@ import { UsageError } from './files';
 /**
  * Loads a pack file. `file` is as the user wrote it (relative to `cwd`), so
  * errors name it the same way; files it extends are read relative to it.
+ * `readFile` reads the pack and the files it extends (default: from disk, under `cwd`).
  */
-export function loadRulePack(file: string, cwd: string): RulePack {
-  const readFile = (p: string) => fs.readFileSync(path.resolve(cwd, p), 'utf8');
+export function loadRulePack(file: string, cwd: string, readFile: (p: string) => string = (p) => fs.readFileSync(path.resolve(cwd, p), 'utf8')): RulePack {
   const { pack, errors } = loadPackFile(file, readFile);
   if (errors.length > 0) throw new UsageError(errors.map(formatPackError));
   return pack;

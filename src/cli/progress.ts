@@ -11,16 +11,19 @@ const UPDATE_EVERY_MS = 100;
 
 export interface Progress {
   tick(done: number): void;
+  /** Erases the line before something else is written to the terminal; the next tick draws it again. */
+  clear(): void;
   done(): void;
 }
 
-const SILENT: Progress = { tick() {}, done() {} };
+const SILENT: Progress = { tick() {}, clear() {}, done() {} };
 
 export function progress(io: CliIO, total: number, label: string, enabled: boolean): Progress {
   if (!enabled || !io.stderrIsTTY || total < 2) return SILENT;
   const now = io.now ?? Date.now;
   const started = now();
   let shown = false;
+  let drawn = false;
   let last = 0;
   return {
     tick(done) {
@@ -28,12 +31,18 @@ export function progress(io: CliIO, total: number, label: string, enabled: boole
       if (!shown && total < SHOW_AT_ONCE_FROM && t - started < SHOW_AFTER_MS) return;
       if (shown && t - last < UPDATE_EVERY_MS && done < total) return;
       shown = true;
+      drawn = true;
       last = t;
       const width = String(total).length;
       io.stderr(`\r\x1b[K${label} ${String(done).padStart(width)}/${total} (${Math.floor((done / total) * 100)}%)`);
     },
+    clear() {
+      if (drawn) io.stderr('\r\x1b[K');
+      drawn = false;
+    },
     done() {
-      if (shown) io.stderr('\r\x1b[K');
+      if (drawn) io.stderr('\r\x1b[K');
+      drawn = false;
     },
   };
 }

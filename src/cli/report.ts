@@ -34,7 +34,13 @@ export interface FileReport {
   results: { ruleId: string; status: string }[];
 }
 
-export function fileReport(path: string, text: string, analysis: NoteAnalysis): FileReport {
+/**
+ * What a run reads of each report: `full` (JSON: findings, evidence and statuses),
+ * `findings` (text, CSV, SARIF) or `statuses` (summary). Workers send only that.
+ */
+export type ReportNeeds = 'full' | 'findings' | 'statuses';
+
+export function fileReport(path: string, text: string, analysis: NoteAnalysis, needs: ReportNeeds = 'full'): FileReport {
   const lines = new LineIndex(text);
   const locate = (start: number, end: number): Located => {
     const from = lines.positionAt(start);
@@ -45,11 +51,15 @@ export function fileReport(path: string, text: string, analysis: NoteAnalysis): 
     path,
     profile: analysis.profile,
     ...(analysis.skipped ? { skipped: analysis.skipped.reason } : {}),
-    findings: analysis.findings.map((f) => ({ ruleId: f.ruleId, kind: f.kind, severity: f.severity, message: f.message, ...locate(f.range.start, f.range.end) })),
-    evidence: analysis.results.flatMap((r) =>
-      r.evidence.map((e) => ({ ruleId: e.ruleId, strength: e.strength, section: e.section, ...locate(e.span.start, e.span.end) })),
-    ),
-    results: analysis.results.map((r) => ({ ruleId: r.ruleId, status: r.status })),
+    findings:
+      needs === 'statuses'
+        ? []
+        : analysis.findings.map((f) => ({ ruleId: f.ruleId, kind: f.kind, severity: f.severity, message: f.message, ...locate(f.range.start, f.range.end) })),
+    evidence:
+      needs === 'full'
+        ? analysis.results.flatMap((r) => r.evidence.map((e) => ({ ruleId: e.ruleId, strength: e.strength, section: e.section, ...locate(e.span.start, e.span.end) })))
+        : [],
+    results: needs === 'findings' ? [] : analysis.results.map((r) => ({ ruleId: r.ruleId, status: r.status })),
   };
 }
 
@@ -59,9 +69,9 @@ export function skippedReport(path: string, reason: string): FileReport {
 }
 
 /** Drops findings below a severity (`--min-severity`). */
-export function withMinSeverity(reports: readonly FileReport[], min: Severity): FileReport[] {
+export function withMinSeverity(report: FileReport, min: Severity): FileReport {
   const limit = severityRank(min);
-  return reports.map((r) => ({ ...r, findings: r.findings.filter((f) => severityRank(f.severity) <= limit) }));
+  return { ...report, findings: report.findings.filter((f) => severityRank(f.severity) <= limit) };
 }
 
 export interface Totals {
@@ -70,8 +80,19 @@ export interface Totals {
   bySeverity: Record<Severity, number>;
 }
 
+export function emptyTotals(): Totals {
+  return { files: 0, skipped: 0, bySeverity: { error: 0, warning: 0, information: 0, hint: 0 } };
+}
+
+/** Counts one report into the totals (a run keeps the totals, not the reports). */
+export function addToTotals(totals: Totals, report: FileReport): void {
+  totals.files++;
+  if (report.skipped) totals.skipped++;
+  for (const f of report.findings) totals.bySeverity[f.severity]++;
+}
+
 export function totalsOf(reports: readonly FileReport[]): Totals {
-  const bySeverity: Record<Severity, number> = { error: 0, warning: 0, information: 0, hint: 0 };
-  for (const r of reports) for (const f of r.findings) bySeverity[f.severity]++;
-  return { files: reports.length, skipped: reports.filter((r) => r.skipped).length, bySeverity };
+  const totals = emptyTotals();
+  for (const r of reports) addToTotals(totals, r);
+  return totals;
 }

@@ -1,6 +1,7 @@
 /**
  * Coverage across notes: for each element (rule) and each skill, how many
- * notes document it. Counts and statuses only: never note text.
+ * notes document it. Counts and statuses only: never note text. Built one
+ * report at a time (SummaryBuilder), so a run keeps counts, not reports.
  */
 import type { Level, RulePack } from '../engine';
 import type { FileReport } from './report';
@@ -49,63 +50,148 @@ export interface Summary {
   /** Profile id → notes analysed under it. */
   profiles: Record<string, number>;
   skills: SkillCoverage[];
-  files: NoteCoverage[];
+  /** Each note, in input order; produced on demand from a compact table (see NoteTable). */
+  files: Iterable<NoteCoverage>;
 }
 
-export function summarize(reports: readonly FileReport[], pack: RulePack, options: { anonymize: boolean }): Summary {
-  const analysed = reports.filter((r) => !r.skipped);
-  const notes = analysed.length;
-  const share = (n: number) => (notes === 0 ? 0 : n / notes);
-  const statusOf = (report: FileReport, ruleId: string) => report.results.find((r) => r.ruleId === ruleId)?.status;
+/**
+ * The per-note table of a summary (JSON and HTML show it), kept compactly: per
+ * note a reference to its path, a profile number and one byte per rule, about
+ * 16 bytes plus the rule count (48 bytes with 32 rules) — not its report.
+ */
+class NoteTable {
+  private readonly names: string[] = [];
+  private readonly profileOf: number[] = [];
+  private readonly profiles: string[] = [];
+  private readonly statusNames: string[] = [];
+  private readonly skipped = new Map<number, string>();
+  private codes: Uint8Array;
 
-  const skills: SkillCoverage[] = [];
-  for (const rule of pack.rules) {
-    let skill = skills.find((s) => s.skill === rule.skill);
-    if (!skill) {
-      skill = { skill: rule.skill, documented: 0, notes, share: 0, rules: [] };
-      skills.push(skill);
+  constructor(private readonly ruleIds: readonly string[], private readonly ruleIndex: ReadonlyMap<string, number>) {
+    this.codes = new Uint8Array(Math.max(1, ruleIds.length) * 256);
+  }
+
+  get size(): number {
+    return this.names.length;
+  }
+
+  add(report: FileReport): void {
+    const row = this.names.length;
+    const width = this.ruleIds.length;
+    if ((row + 1) * width > this.codes.length) {
+      const grown = new Uint8Array(this.codes.length * 2);
+      grown.set(this.codes);
+      this.codes = grown;
     }
-    const coverage: RuleCoverage = {
-      id: rule.id,
-      title: rule.title,
-      skill: rule.skill,
-      behavior: rule.behavior,
-      level: rule.level,
-      documented: 0,
-      weak: 0,
-      missing: 0,
-      notExpected: 0,
-      notes,
-      share: 0,
-    };
-    for (const report of analysed) {
-      const status = statusOf(report, rule.id);
-      if (status === 'documented') coverage.documented++;
-      else if (status === 'weak') coverage.weak++;
+    this.names.push(report.path);
+    this.profileOf.push(this.intern(this.profiles, report.profile));
+    if (report.skipped) this.skipped.set(row, report.skipped);
+    for (const r of report.results) {
+      const rule = this.ruleIndex.get(r.ruleId);
+      if (rule !== undefined) this.codes[row * width + rule] = this.intern(this.statusNames, r.status) + 1;
+    }
+  }
+
+  private intern(list: string[], value: string): number {
+    const i = list.indexOf(value);
+    if (i >= 0) return i;
+    if (list === this.statusNames && list.length >= 255) throw new Error('too many rule statuses');
+    return list.push(value) - 1;
+  }
+
+  *rows(anonymize: boolean): Iterable<NoteCoverage> {
+    const width = String(this.size).length;
+    for (let row = 0; row < this.size; row++) {
+      const statuses: Record<string, string> = {};
+      for (let rule = 0; rule < this.ruleIds.length; rule++) {
+        const code = this.codes[row * this.ruleIds.length + rule];
+        if (code) statuses[this.ruleIds[rule]] = this.statusNames[code - 1];
+      }
+      const skipped = this.skipped.get(row);
+      yield {
+        name: anonymize ? `Note ${String(row + 1).padStart(width, '0')}` : this.names[row],
+        profile: this.profiles[this.profileOf[row]],
+        ...(skipped !== undefined ? { skipped } : {}),
+        statuses,
+      };
+    }
+  }
+}
+
+/** Adds up a summary one report at a time. `keepNotes`: keep the per-note table (JSON, HTML). */
+export class SummaryBuilder {
+  private readonly skills: SkillCoverage[] = [];
+  /** Per rule of the pack, in pack order: its coverage and its skill. */
+  private readonly rules: { coverage: RuleCoverage; skill: SkillCoverage }[] = [];
+  private readonly ruleIndex = new Map<string, number>();
+  private readonly profiles: Record<string, number> = {};
+  private readonly table?: NoteTable;
+  private notes = 0;
+  private skipped = 0;
+
+  constructor(pack: RulePack, private readonly options: { anonymize: boolean; keepNotes: boolean }) {
+    for (const rule of pack.rules) {
+      let skill = this.skills.find((s) => s.skill === rule.skill);
+      if (!skill) {
+        skill = { skill: rule.skill, documented: 0, notes: 0, share: 0, rules: [] };
+        this.skills.push(skill);
+      }
+      const coverage: RuleCoverage = { id: rule.id, title: rule.title, skill: rule.skill, behavior: rule.behavior, level: rule.level, documented: 0, weak: 0, missing: 0, notExpected: 0, notes: 0, share: 0 };
+      skill.rules.push(coverage);
+      if (!this.ruleIndex.has(rule.id)) this.ruleIndex.set(rule.id, this.rules.length);
+      this.rules.push({ coverage, skill });
+    }
+    if (options.keepNotes) this.table = new NoteTable(this.rules.map((r) => r.coverage.id), this.ruleIndex);
+  }
+
+  add(report: FileReport): void {
+    this.table?.add(report);
+    if (report.skipped) {
+      this.skipped++;
+      return;
+    }
+    this.notes++;
+    this.profiles[report.profile] = (this.profiles[report.profile] ?? 0) + 1;
+    const statuses = new Map(report.results.map((r) => [r.ruleId, r.status]));
+    const documentedSkills = new Set<SkillCoverage>();
+    for (const { coverage, skill } of this.rules) {
+      const status = statuses.get(coverage.id);
+      if (status === 'documented') {
+        coverage.documented++;
+        documentedSkills.add(skill);
+      } else if (status === 'weak') coverage.weak++;
       else if (status === 'missing') coverage.missing++;
       else coverage.notExpected++;
     }
-    coverage.share = share(coverage.documented);
-    skill.rules.push(coverage);
-  }
-  for (const skill of skills) {
-    const ids = skill.rules.map((r) => r.id);
-    skill.documented = analysed.filter((report) => ids.some((id) => statusOf(report, id) === 'documented')).length;
-    skill.share = share(skill.documented);
+    for (const skill of documentedSkills) skill.documented++;
   }
 
-  const profiles: Record<string, number> = {};
-  for (const report of analysed) profiles[report.profile] = (profiles[report.profile] ?? 0) + 1;
+  summary(): Summary {
+    const share = (n: number) => (this.notes === 0 ? 0 : n / this.notes);
+    for (const skill of this.skills) {
+      skill.notes = this.notes;
+      skill.share = share(skill.documented);
+      for (const rule of skill.rules) {
+        rule.notes = this.notes;
+        rule.share = share(rule.documented);
+      }
+    }
+    return {
+      notes: this.notes,
+      skipped: this.skipped,
+      anonymized: this.options.anonymize,
+      profiles: this.profiles,
+      skills: this.skills,
+      files: this.table ? this.table.rows(this.options.anonymize) : [],
+    };
+  }
+}
 
-  const width = String(reports.length).length;
-  const files: NoteCoverage[] = reports.map((report, i) => ({
-    name: options.anonymize ? `Note ${String(i + 1).padStart(width, '0')}` : report.path,
-    profile: report.profile,
-    ...(report.skipped ? { skipped: report.skipped } : {}),
-    statuses: Object.fromEntries(report.results.map((r) => [r.ruleId, r.status])),
-  }));
-
-  return { notes, skipped: reports.length - notes, anonymized: options.anonymize, profiles, skills, files };
+/** The summary of reports in memory (tests, small runs). */
+export function summarize(reports: readonly FileReport[], pack: RulePack, options: { anonymize: boolean }): Summary {
+  const builder = new SummaryBuilder(pack, { ...options, keepNotes: true });
+  for (const report of reports) builder.add(report);
+  return builder.summary();
 }
 
 /** `0.4` → `40%`, rounded to a whole percent. */

@@ -22,7 +22,7 @@ describe('cli packaging (npm pack)', function () {
   });
 
   it('ships the CLI, the extension, the schema, the docs, README and LICENSE', () => {
-    for (const file of ['dist/cli.js', 'dist/extension.js', 'schema/healingnotes.schema.json', 'docs/cli.md', 'README.md', 'LICENSE', 'package.json']) {
+    for (const file of ['dist/cli.js', 'dist/cli-worker.js', 'dist/extension.js', 'schema/healingnotes.schema.json', 'docs/cli.md', 'README.md', 'LICENSE', 'package.json']) {
       assert.ok(files.includes(file), `${file} missing from the package: ${files.join(', ')}`);
     }
   });
@@ -63,6 +63,15 @@ describe('cli packaging (npm pack)', function () {
         code = (error as { status: number }).status;
       }
       assert.equal(code, 1, 'error-severity findings exit 1');
+      // --jobs 2: the worker threads run from dist/cli-worker.js beside the bin.
+      fs.writeFileSync(path.join(project, 'b.note'), 'HPI: Cough.\nPLAN: Start albuterol as needed. Follow up in 1 week.\n');
+      let stdout: string;
+      try {
+        stdout = execFileSync(npx, ['--offline', 'healing-notes', 'check', '--jobs', '2', '--format', 'json', 'b.note', 'a.note'], { cwd: project, encoding: 'utf8' });
+      } catch (error) {
+        stdout = (error as { stdout: string }).stdout; // exit 1: a.note has error-severity findings
+      }
+      assert.deepEqual(JSON.parse(stdout).files.map((f: { path: string }) => f.path), ['b.note', 'a.note']);
       execFileSync(npx, ['--offline', 'healing-notes', 'init'], { cwd: project, stdio: 'ignore' });
       const schemaRef = /"\$schema": "([^"]+)"/.exec(fs.readFileSync(path.join(project, '.healingnotes.json'), 'utf8'))![1];
       assert.ok(fs.existsSync(path.join(project, schemaRef)), `the starter file's $schema (${schemaRef}) resolves in an install`);

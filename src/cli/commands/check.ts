@@ -1,15 +1,17 @@
-/** `healing-notes check <files|folders|globs|->`: findings per note. */
+/** `healing-notes check <files|folders|globs|->`: findings per note, streamed as the notes are analysed. */
 import { type Severity } from '../../engine';
+import { jobsFor, parseJobs } from '../batch';
 import { loadSetup } from '../config';
 import { resolveInputs, UsageError } from '../files';
-import { formatCsv } from '../formatters/csv';
-import { formatJson } from '../formatters/json';
-import { formatSarif } from '../formatters/sarif';
-import { formatText } from '../formatters/text';
-import { cwdOf, formatOf, parse, useColor, VERSION, type CliIO } from '../io';
-import { totalsOf, withMinSeverity } from '../report';
-import { analyseNotes, problemExitCode, reportProblems } from './notes';
-import { writeOutput } from './output';
+import { csvWriter } from '../formatters/csv';
+import { jsonWriter, type ReportWriter, type Write } from '../formatters/json';
+import { sarifWriter, type SarifNotice } from '../formatters/sarif';
+import { textWriter } from '../formatters/text';
+import { cwdOf, formatOf, parse, useColor, VERSION, type CliIO, type RunMode } from '../io';
+import { progress } from '../progress';
+import { addToTotals, emptyTotals, withMinSeverity, type ReportNeeds } from '../report';
+import { andThen, problemExitCode, runNotes, withCleanup } from './notes';
+import { closeQuietly, openOutput } from './output';
 
 export const CHECK_FORMATS = ['text', 'json', 'sarif', 'csv'] as const;
 const SEVERITIES: readonly Severity[] = ['error', 'warning', 'information', 'hint'];
@@ -25,6 +27,7 @@ Options:
   --rules <pack>        use this rule-pack file instead of .healingnotes.json (layered on the built-in rules)
   --min-severity <s>    leave out findings below error, warning, information or hint (default: hint)
   --no-config           ignore .healingnotes.json in this folder
+  -j, --jobs <n>        notes analysed at once, each in a worker thread (default: one per core; 1: no worker)
   -o, --output <file>   write the report to a file instead of standard output
   -q, --quiet           no totals line and no progress line
   --no-color            no colour (colour is only used on a terminal, and never with NO_COLOR set)
@@ -34,13 +37,14 @@ Exit codes: 0 no error-severity findings, 1 error-severity findings,
 2 usage or input error (bad option, missing or unreadable file, no notes).
 `;
 
-export function check(args: readonly string[], io: CliIO): number {
+export function check(args: readonly string[], io: CliIO, mode: RunMode = { workers: false }): number | Promise<number> {
   const { values, positionals } = parse(args, {
     format: { type: 'string' },
     profile: { type: 'string' },
     rules: { type: 'string' },
     'min-severity': { type: 'string' },
     'no-config': { type: 'boolean' },
+    jobs: { type: 'string', short: 'j' },
     output: { type: 'string', short: 'o' },
     quiet: { type: 'boolean', short: 'q' },
     'no-color': { type: 'boolean' },
@@ -53,34 +57,60 @@ export function check(args: readonly string[], io: CliIO): number {
   const format = formatOf(values.format, CHECK_FORMATS, 'text');
   const minSeverity = (values['min-severity'] ?? 'hint') as Severity;
   if (!SEVERITIES.includes(minSeverity)) throw new UsageError(`unknown severity '${minSeverity}' for --min-severity (allowed: ${SEVERITIES.join(', ')})`);
+  const requestedJobs = parseJobs(values.jobs);
   if (positionals.length === 0) throw new UsageError("'check' needs at least one file, folder, glob or '-' (try 'healing-notes check --help')");
 
   const cwd = cwdOf(io);
   const setup = loadSetup({ cwd, noConfig: values['no-config'], rules: values.rules, profile: values.profile });
   const sources = resolveInputs(positionals, cwd);
-  const notes = analyseNotes(sources, setup, io, { progress: !values.quiet });
-  reportProblems(io, notes, setup.warnings);
+  const bar = progress(io, sources.length, 'Checking notes', !values.quiet);
+  const output = openOutput(io, values.output);
+  const write: Write = (text) => {
+    if (output.toTerminal) bar.clear();
+    output.write(text);
+  };
+  const color = values.output === undefined && useColor(io, values['no-color']);
 
-  const reports = withMinSeverity(notes.reports, minSeverity);
-  const totals = totalsOf(reports);
-  let output: string;
-  switch (format) {
-    case 'json':
-      output = formatJson(reports, totals);
-      break;
-    case 'sarif':
-      output = formatSarif(reports, setup.pack, {
-        cwd,
-        version: VERSION,
-        notices: [...notes.skipped, ...notes.readErrors.map((message) => ({ message, level: 'error' as const }))],
+  return withCleanup(
+    () => {
+      let writer: ReportWriter;
+      let notice: ((n: SarifNotice) => void) | undefined;
+      let needs: ReportNeeds = 'findings';
+      switch (format) {
+        case 'json':
+          writer = jsonWriter(write);
+          needs = 'full';
+          break;
+        case 'sarif': {
+          const sarif = sarifWriter(write, setup.pack, { cwd, version: VERSION });
+          writer = sarif;
+          notice = (n) => sarif.notice(n);
+          break;
+        }
+        case 'csv':
+          writer = csvWriter(write);
+          break;
+        default:
+          writer = textWriter(write, { color, quiet: values.quiet });
+      }
+      const totals = emptyTotals();
+      const run = runNotes(sources, setup, io, {
+        jobs: mode.workers ? jobsFor(requestedJobs, sources) : 1,
+        needs,
+        bar,
+        onReport(report) {
+          const shown = withMinSeverity(report, minSeverity);
+          addToTotals(totals, shown);
+          writer.file(shown);
+        },
+        onNotice: notice,
       });
-      break;
-    case 'csv':
-      output = formatCsv(reports);
-      break;
-    default:
-      output = formatText(reports, totals, { color: values.output === undefined && useColor(io, values['no-color']), quiet: values.quiet });
-  }
-  writeOutput(io, output, values.output);
-  return problemExitCode(io, notes) ?? (totals.bySeverity.error > 0 ? 1 : 0);
+      return andThen(run, (counts) => {
+        writer.end(totals);
+        output.close();
+        return problemExitCode(io, counts) ?? (totals.bySeverity.error > 0 ? 1 : 0);
+      });
+    },
+    () => closeQuietly(output),
+  );
 }

@@ -1,63 +1,109 @@
-/** Reads and analyses the notes of a run: shared by `check` and `summary`. */
-import { analyze } from '../../engine';
+/**
+ * Reads and analyses the notes of a run, and hands each report on in input
+ * order as soon as its turn comes: shared by `check` and `summary`. The run
+ * keeps counts, never the reports.
+ */
+import { runBatch } from '../batch';
 import type { Setup } from '../config';
-import { readNote, UsageError, type NoteSource } from '../files';
+import type { NoteSource } from '../files';
+import type { SarifNotice } from '../formatters/sarif';
 import type { CliIO } from '../io';
-import { progress } from '../progress';
-import { fileReport, skippedReport, type FileReport } from '../report';
+import type { Progress } from '../progress';
+import type { FileReport, ReportNeeds } from '../report';
 
-export interface AnalysedNotes {
-  reports: FileReport[];
-  /** One line per file that could not be read (exit 2). */
-  readErrors: string[];
-  /** One line per file skipped (binary, too large): path and reason only. */
-  skipped: { path: string; message: string }[];
+export interface RunCounts {
+  /** Reports handed on: notes analysed or skipped. */
+  reports: number;
+  skipped: number;
+  /** Files that could not be read (exit 2). */
+  readErrors: number;
 }
 
-export function analyseNotes(sources: readonly NoteSource[], setup: Setup, io: CliIO, options: { progress: boolean }): AnalysedNotes {
-  const reports: FileReport[] = [];
-  const readErrors: string[] = [];
-  const skipped: AnalysedNotes['skipped'] = [];
-  const bar = progress(io, sources.length, 'Checking notes', options.progress);
-  const readStdin = io.readStdin ?? (() => Buffer.alloc(0));
-  sources.forEach((source, i) => {
-    bar.tick(i);
-    let content;
-    try {
-      content = readNote(source, readStdin);
-    } catch (error) {
-      if (!(error instanceof UsageError)) throw error;
-      readErrors.push(...error.lines);
-      return;
-    }
-    if ('skipped' in content) {
-      reports.push(skippedReport(source.path, content.skipped));
-      skipped.push({ path: source.path, message: content.skipped });
-      return;
-    }
-    const analysis = analyze(content.text, { pack: setup.pack, profile: setup.profile });
-    const report = fileReport(source.path, content.text, analysis);
-    if (report.skipped) skipped.push({ path: source.path, message: report.skipped.replace(/^The note/, 'the note').replace(/\.$/, '') });
-    reports.push(report);
+export interface NoteRunOptions {
+  /** 1: in this thread; more: a pool of worker threads (batch.ts). */
+  jobs: number;
+  needs: ReportNeeds;
+  bar: Progress;
+  onReport(report: FileReport): void;
+  /** A skipped (warning) or unreadable (error) file, after its line went to stderr. */
+  onNotice?(notice: SarifNotice): void;
+}
+
+/**
+ * Runs the notes; stderr gets the setup's warnings first, then a line per file
+ * skipped (binary, too large) or unreadable, in input order, as they come.
+ * Synchronous with one job; a promise with workers.
+ */
+export function runNotes(sources: readonly NoteSource[], setup: Setup, io: CliIO, options: NoteRunOptions): RunCounts | Promise<RunCounts> {
+  const { bar } = options;
+  const stderr = (line: string) => {
+    bar.clear();
+    io.stderr(`healing-notes: ${line}\n`);
+  };
+  for (const line of setup.warnings) stderr(`warning: ${line}`);
+  const counts: RunCounts = { reports: 0, skipped: 0, readErrors: 0 };
+  const batch = runBatch(sources, setup, {
+    jobs: options.jobs,
+    needs: options.needs,
+    readStdin: io.readStdin ?? (() => Buffer.alloc(0)),
+    workerScript: io.workerScript,
+    onResult(result, index) {
+      if ('readError' in result) {
+        counts.readErrors++;
+        for (const line of result.readError) {
+          stderr(line);
+          options.onNotice?.({ message: line, level: 'error' });
+        }
+      } else {
+        const { report } = result;
+        counts.reports++;
+        if (report.skipped) {
+          counts.skipped++;
+          const message = report.skipped.replace(/^The note/, 'the note').replace(/\.$/, '');
+          stderr(`skipped '${report.path}': ${message}`);
+          options.onNotice?.({ path: report.path, message });
+        }
+        options.onReport(report);
+      }
+      bar.tick(index + 1);
+    },
   });
-  bar.tick(sources.length);
-  bar.done();
-  return { reports, readErrors, skipped };
-}
-
-/** Prints read errors and skip notices (one line each), and says whether the run can go on to exit 0/1. */
-export function reportProblems(io: CliIO, notes: AnalysedNotes, warnings: readonly string[]): void {
-  for (const line of warnings) io.stderr(`healing-notes: warning: ${line}\n`);
-  for (const s of notes.skipped) io.stderr(`healing-notes: skipped '${s.path}': ${s.message}\n`);
-  for (const line of notes.readErrors) io.stderr(`healing-notes: ${line}\n`);
+  const finish = () => {
+    bar.done();
+    return counts;
+  };
+  if (batch === undefined) return finish();
+  return batch.then(finish, (error: unknown) => {
+    bar.done();
+    throw error;
+  });
 }
 
 /** 2 when a file could not be read or nothing at all could be analysed; otherwise undefined. */
-export function problemExitCode(io: CliIO, notes: AnalysedNotes): number | undefined {
-  if (notes.readErrors.length > 0) return 2;
-  if (notes.reports.length > 0 && notes.reports.every((r) => r.skipped)) {
+export function problemExitCode(io: CliIO, counts: RunCounts): number | undefined {
+  if (counts.readErrors > 0) return 2;
+  if (counts.reports > 0 && counts.reports === counts.skipped) {
     io.stderr('healing-notes: no notes could be analysed\n');
     return 2;
   }
   return undefined;
+}
+
+/** `f(value)`, now or once the promise settles: a run is synchronous with one job, a promise with workers. */
+export function andThen<T, U>(value: T | Promise<T>, f: (value: T) => U): U | Promise<U> {
+  return value instanceof Promise ? value.then(f) : f(value);
+}
+
+/** Runs `body`, then `cleanup` whether it succeeds or fails (now, or when its promise settles). */
+export function withCleanup<T>(body: () => T | Promise<T>, cleanup: () => void): T | Promise<T> {
+  let result: T | Promise<T>;
+  try {
+    result = body();
+  } catch (error) {
+    cleanup();
+    throw error;
+  }
+  if (result instanceof Promise) return result.finally(cleanup);
+  cleanup();
+  return result;
 }

@@ -1,16 +1,19 @@
 /** `healing-notes summary <folder>`: the share of notes that document each element and skill. */
+import { jobsFor, parseJobs } from '../batch';
 import { loadSetup } from '../config';
 import { resolveInputs, UsageError } from '../files';
 import { formatSummaryCsv } from '../formatters/csv';
-import { formatSummaryHtml } from '../formatters/html';
-import { formatSummaryJson } from '../formatters/json';
+import { writeSummaryHtml } from '../formatters/html';
+import { writeSummaryJson } from '../formatters/json';
 import { formatSummaryText } from '../formatters/text';
-import { cwdOf, formatOf, parse, useColor, VERSION, type CliIO } from '../io';
-import { summarize } from '../summary';
-import { analyseNotes, problemExitCode, reportProblems } from './notes';
-import { writeOutput } from './output';
+import { cwdOf, formatOf, parse, useColor, VERSION, type CliIO, type RunMode } from '../io';
+import { progress } from '../progress';
+import { SummaryBuilder, type Summary } from '../summary';
+import { andThen, problemExitCode, runNotes, withCleanup } from './notes';
+import { closeQuietly, openOutput, type Output } from './output';
 
 export const SUMMARY_FORMATS = ['text', 'json', 'csv', 'html'] as const;
+type SummaryFormat = (typeof SUMMARY_FORMATS)[number];
 
 export const SUMMARY_HELP = `Usage: healing-notes summary [options] <folders|files|globs>...
 
@@ -23,6 +26,7 @@ Options:
   --profile <id>        note type profile (default: auto, read from each note)
   --rules <pack>        use this rule-pack file instead of .healingnotes.json (layered on the built-in rules)
   --no-config           ignore .healingnotes.json in this folder
+  -j, --jobs <n>        notes analysed at once, each in a worker thread (default: one per core; 1: no worker)
   -o, --output <file>   write the report to a file (e.g. report.html) instead of standard output
   -q, --quiet           no progress line
   --no-color            no colour
@@ -31,13 +35,14 @@ Options:
 Exit codes: 0 report written, 2 usage or input error.
 `;
 
-export function summary(args: readonly string[], io: CliIO): number {
+export function summary(args: readonly string[], io: CliIO, mode: RunMode = { workers: false }): number | Promise<number> {
   const { values, positionals } = parse(args, {
     format: { type: 'string' },
     anonymize: { type: 'boolean' },
     profile: { type: 'string' },
     rules: { type: 'string' },
     'no-config': { type: 'boolean' },
+    jobs: { type: 'string', short: 'j' },
     output: { type: 'string', short: 'o' },
     quiet: { type: 'boolean', short: 'q' },
     'no-color': { type: 'boolean' },
@@ -48,28 +53,45 @@ export function summary(args: readonly string[], io: CliIO): number {
     return 0;
   }
   const format = formatOf(values.format, SUMMARY_FORMATS, 'text');
-  if (positionals.length === 0) throw new UsageError("'summary' needs a folder of notes (try 'healing-notes summary --help')");
-
+  const requestedJobs = parseJobs(values.jobs);
   const cwd = cwdOf(io);
-  const setup = loadSetup({ cwd, noConfig: values['no-config'], rules: values.rules, profile: values.profile });
-  const notes = analyseNotes(resolveInputs(positionals, cwd), setup, io, { progress: !values.quiet });
-  reportProblems(io, notes, setup.warnings);
+  const color = values.output === undefined && useColor(io, values['no-color']);
 
-  const data = summarize(notes.reports, setup.pack, { anonymize: Boolean(values.anonymize) });
-  let output: string;
+  if (positionals.length === 0) throw new UsageError("'summary' needs a folder of notes (try 'healing-notes summary --help')");
+  const setup = loadSetup({ cwd, noConfig: values['no-config'], rules: values.rules, profile: values.profile });
+  const sources = resolveInputs(positionals, cwd);
+  const bar = progress(io, sources.length, 'Checking notes', !values.quiet);
+  const output = openOutput(io, values.output);
+  return withCleanup(
+    () => {
+      // Counts only, plus the per-note table (statuses, compact) for the formats that show it.
+      const builder = new SummaryBuilder(setup.pack, { anonymize: Boolean(values.anonymize), keepNotes: format === 'json' || format === 'html' });
+      const run = runNotes(sources, setup, io, {
+        jobs: mode.workers ? jobsFor(requestedJobs, sources) : 1,
+        needs: 'statuses',
+        bar,
+        onReport: (report) => builder.add(report),
+      });
+      return andThen(run, (counts) => {
+        writeSummary(builder.summary(), format, output, color);
+        output.close();
+        return problemExitCode(io, counts) ?? 0;
+      });
+    },
+    () => closeQuietly(output),
+  );
+}
+
+function writeSummary(data: Summary, format: SummaryFormat, output: Output, color: boolean): void {
+  const write = (text: string) => output.write(text);
   switch (format) {
     case 'json':
-      output = formatSummaryJson(data);
-      break;
+      return writeSummaryJson(data, write);
     case 'csv':
-      output = formatSummaryCsv(data);
-      break;
+      return write(formatSummaryCsv(data));
     case 'html':
-      output = formatSummaryHtml(data, { version: VERSION });
-      break;
+      return writeSummaryHtml(data, { version: VERSION }, write);
     default:
-      output = formatSummaryText(data, { color: values.output === undefined && useColor(io, values['no-color']) });
+      return write(formatSummaryText(data, { color }));
   }
-  writeOutput(io, output, values.output);
-  return problemExitCode(io, notes) ?? 0;
 }

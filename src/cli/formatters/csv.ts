@@ -1,5 +1,6 @@
-import type { FileReport } from '../report';
+import { totalsOf, type FileReport } from '../report';
 import type { Summary } from '../summary';
+import { collect, type ReportWriter, type Write } from './json';
 
 /**
  * RFC 4180 CSV: CRLF line ends, fields quoted when they hold a comma, quote
@@ -13,17 +14,28 @@ export function csvField(value: string | number): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-function csv(rows: (string | number)[][]): string {
-  return rows.map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n';
+function csvRow(row: (string | number)[]): string {
+  return row.map(csvField).join(',') + '\r\n';
 }
 
-/** One finding a row. */
+function csv(rows: (string | number)[][]): string {
+  return rows.map(csvRow).join('');
+}
+
+/** One finding a row, each file's rows as it comes. */
+export function csvWriter(write: Write): ReportWriter {
+  write(csvRow(['path', 'line', 'column', 'end_line', 'end_column', 'severity', 'rule_id', 'kind', 'message']));
+  return {
+    file(report) {
+      if (report.findings.length === 0) return;
+      write(csv(report.findings.map((f) => [report.path, f.line, f.column, f.endLine, f.endColumn, f.severity, f.ruleId, f.kind, f.message])));
+    },
+    end() {},
+  };
+}
+
 export function formatCsv(reports: readonly FileReport[]): string {
-  const rows: (string | number)[][] = [['path', 'line', 'column', 'end_line', 'end_column', 'severity', 'rule_id', 'kind', 'message']];
-  for (const report of reports) {
-    for (const f of report.findings) rows.push([report.path, f.line, f.column, f.endLine, f.endColumn, f.severity, f.ruleId, f.kind, f.message]);
-  }
-  return csv(rows);
+  return collect(csvWriter, reports, totalsOf(reports));
 }
 
 /** One row per skill (rule_id empty), then one per element. */

@@ -4,7 +4,8 @@
  * It shows counts and statuses only, never note text; with --anonymize no
  * file names either.
  */
-import { percent, type RuleCoverage, type SkillCoverage, type Summary } from '../summary';
+import { percent, type NoteCoverage, type RuleCoverage, type SkillCoverage, type Summary } from '../summary';
+import type { Write } from './json';
 
 export interface HtmlOptions {
   version: string;
@@ -115,28 +116,34 @@ const MARKS: Record<string, [string, string]> = {
   overridden: ['–', 'overridden'],
 };
 
-function notesTable(summary: Summary): string {
-  const rules = summary.skills.flatMap((s) => s.rules);
-  const head = `<tr><th class="name">Note</th><th>Profile</th>${rules.map((r) => `<th class="rule" title="${escapeHtml(r.title)}">${escapeHtml(r.id)}</th>`).join('')}</tr>`;
-  const body = summary.files
-    .map((file) => {
-      if (file.skipped) {
-        return `<tr><td class="name">${escapeHtml(file.name)}</td><td class="skipped" colspan="${rules.length + 1}">skipped: ${escapeHtml(file.skipped)}</td></tr>`;
-      }
-      const cells = rules
-        .map((r) => {
-          const status = file.statuses[r.id] ?? 'not-expected';
-          const [mark, label] = MARKS[status] ?? ['?', status];
-          return `<td class="${escapeHtml(status)}" title="${escapeHtml(`${r.title}: ${label}`)}">${mark}</td>`;
-        })
-        .join('');
-      return `<tr><td class="name">${escapeHtml(file.name)}</td><td class="profile">${escapeHtml(file.profile)}</td>${cells}</tr>`;
+function noteRow(file: NoteCoverage, rules: readonly RuleCoverage[]): string {
+  if (file.skipped) {
+    return `<tr><td class="name">${escapeHtml(file.name)}</td><td class="skipped" colspan="${rules.length + 1}">skipped: ${escapeHtml(file.skipped)}</td></tr>`;
+  }
+  const cells = rules
+    .map((r) => {
+      const status = file.statuses[r.id] ?? 'not-expected';
+      const [mark, label] = MARKS[status] ?? ['?', status];
+      return `<td class="${escapeHtml(status)}" title="${escapeHtml(`${r.title}: ${label}`)}">${mark}</td>`;
     })
-    .join('\n');
-  return `<table><thead>${head}</thead><tbody>\n${body}\n</tbody></table>`;
+    .join('');
+  return `<tr><td class="name">${escapeHtml(file.name)}</td><td class="profile">${escapeHtml(file.profile)}</td>${cells}</tr>`;
 }
 
-export function formatSummaryHtml(summary: Summary, options: HtmlOptions): string {
+/** The table of notes × elements, a row at a time. */
+function writeNotesTable(summary: Summary, write: Write): void {
+  const rules = summary.skills.flatMap((s) => s.rules);
+  const head = `<tr><th class="name">Note</th><th>Profile</th>${rules.map((r) => `<th class="rule" title="${escapeHtml(r.title)}">${escapeHtml(r.id)}</th>`).join('')}</tr>`;
+  write(`<table><thead>${head}</thead><tbody>\n`);
+  let first = true;
+  for (const file of summary.files) {
+    write((first ? '' : '\n') + noteRow(file, rules));
+    first = false;
+  }
+  write('\n</tbody></table>');
+}
+
+export function writeSummaryHtml(summary: Summary, options: HtmlOptions, write: Write): void {
   const title = options.title ?? 'Healing skills documented in visit notes';
   const profiles = Object.entries(summary.profiles).map(([id, n]) => `${escapeHtml(id)} ${n}`).join(', ');
   const meta = [
@@ -162,7 +169,7 @@ ${chart(skill)}
     )
     .join('\n');
   const empty = summary.notes === 0 ? '<section><p>No notes could be analysed.</p></section>' : '';
-  return `<!DOCTYPE html>
+  write(`<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
@@ -187,11 +194,21 @@ ${skills}
 <section class="notes">
 <h2>Notes</h2>
 <p class="meta">● documented · ◐ weak · ○ missing · – not expected</p>
-<div class="notes-wrap">${notesTable(summary)}</div>
+`);
+  write('<div class="notes-wrap">');
+  writeNotesTable(summary, write);
+  write('</div>');
+  write(`
 </section>
 </main>
 <footer>Made by healing-notes ${escapeHtml(options.version)}. Counts and statuses only: this report contains no note text.</footer>
 </body>
 </html>
-`;
+`);
+}
+
+export function formatSummaryHtml(summary: Summary, options: HtmlOptions): string {
+  let out = '';
+  writeSummaryHtml(summary, options, (text) => (out += text));
+  return out;
 }

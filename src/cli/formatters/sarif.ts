@@ -6,7 +6,8 @@
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Rule, RulePack, Severity, SeveritySetting } from '../../engine';
-import type { FileReport } from '../report';
+import { totalsOf, type FileReport } from '../report';
+import { collect, JsonStream, type ReportWriter, type Write } from './json';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 const SRCROOT = '%SRCROOT%';
@@ -59,7 +60,24 @@ function artifactLocation(file: string, cwd: string): { uri: string; uriBaseId?:
   return { uri: pathToFileURL(absolute).href };
 }
 
-export function formatSarif(reports: readonly FileReport[], pack: RulePack, options: SarifOptions): string {
+export interface SarifNotice {
+  path?: string;
+  message: string;
+  level?: 'warning' | 'error';
+}
+
+export interface SarifWriter extends ReportWriter {
+  /** A skipped (warning) or unreadable (error) file: a tool execution notification. */
+  notice(notice: SarifNotice): void;
+}
+
+/**
+ * The log written as the notes come: the rules first, then each file's results
+ * (runs[0].results), then the artifacts (every file analysed or skipped, in
+ * input order) and the invocation with its notifications. Per note, it keeps
+ * only a reference to the path (for `artifacts`).
+ */
+export function sarifWriter(write: Write, pack: RulePack, options: SarifOptions): SarifWriter {
   const ruleIndex = new Map(pack.rules.map((r, i) => [r.id, i]));
   const rules = pack.rules.map((rule) => ({
     id: rule.id,
@@ -70,50 +88,13 @@ export function formatSarif(reports: readonly FileReport[], pack: RulePack, opti
     defaultConfiguration: { level: sarifLevel(rule.severity), enabled: rule.severity !== 'off' },
     properties: { skill: rule.skill, behavior: rule.behavior, title: rule.title, level: rule.level, tags: ['healing-skills', rule.skill, rule.level] },
   }));
+  const notices: SarifNotice[] = [...(options.notices ?? [])];
+  const artifactPaths: string[] = [];
 
-  const artifacts: { location: { uri: string; uriBaseId?: string } }[] = [];
-  const artifactIndex = new Map<string, number>();
-  const indexOf = (file: string) => {
-    let index = artifactIndex.get(file);
-    if (index === undefined) {
-      index = artifacts.length;
-      artifacts.push({ location: artifactLocation(file, options.cwd) });
-      artifactIndex.set(file, index);
-    }
-    return index;
-  };
-
-  const results = reports.flatMap((report) =>
-    report.findings.map((f) => {
-      const index = indexOf(report.path);
-      return {
-        ruleId: f.ruleId,
-        ...(ruleIndex.has(f.ruleId) ? { ruleIndex: ruleIndex.get(f.ruleId) } : {}),
-        level: sarifLevel(f.severity),
-        message: { text: f.message },
-        locations: [
-          {
-            physicalLocation: {
-              artifactLocation: { ...artifacts[index].location, index },
-              region: {
-                startLine: f.line,
-                startColumn: f.column,
-                endLine: f.endLine,
-                endColumn: f.endColumn,
-                charOffset: f.start,
-                charLength: f.end - f.start,
-              },
-            },
-          },
-        ],
-        properties: { kind: f.kind, severity: f.severity },
-      };
-    }),
-  );
-  for (const report of reports) indexOf(report.path);
-
-  const notices = options.notices ?? [];
-  const log = {
+  const stream = new JsonStream(write);
+  const resultsSlot = stream.slot();
+  const artifactsSlot = stream.slot();
+  const log = () => ({
     $schema: SARIF_SCHEMA,
     version: '2.1.0',
     runs: [
@@ -127,6 +108,10 @@ export function formatSarif(reports: readonly FileReport[], pack: RulePack, opti
             rules,
           },
         },
+        originalUriBaseIds: { [SRCROOT]: { uri: pathToFileURL(options.cwd.endsWith(path.sep) ? options.cwd : options.cwd + path.sep).href } },
+        columnKind: 'utf16CodeUnits',
+        results: resultsSlot,
+        artifacts: artifactsSlot,
         invocations: [
           {
             // An unreadable file means the run did not check everything it was asked to.
@@ -142,12 +127,55 @@ export function formatSarif(reports: readonly FileReport[], pack: RulePack, opti
               : {}),
           },
         ],
-        originalUriBaseIds: { [SRCROOT]: { uri: pathToFileURL(options.cwd.endsWith(path.sep) ? options.cwd : options.cwd + path.sep).href } },
-        artifacts,
-        columnKind: 'utf16CodeUnits',
-        results,
       },
     ],
+  });
+  stream.open(log());
+  const results = stream.array<unknown>(3);
+
+  return {
+    notice(notice) {
+      notices.push(notice);
+    },
+    file(report) {
+      const index = artifactPaths.push(report.path) - 1;
+      if (report.findings.length === 0) return;
+      const location = { ...artifactLocation(report.path, options.cwd), index };
+      for (const f of report.findings) {
+        results.push({
+          ruleId: f.ruleId,
+          ...(ruleIndex.has(f.ruleId) ? { ruleIndex: ruleIndex.get(f.ruleId) } : {}),
+          level: sarifLevel(f.severity),
+          message: { text: f.message },
+          locations: [
+            {
+              physicalLocation: {
+                artifactLocation: location,
+                region: {
+                  startLine: f.line,
+                  startColumn: f.column,
+                  endLine: f.endLine,
+                  endColumn: f.endColumn,
+                  charOffset: f.start,
+                  charLength: f.end - f.start,
+                },
+              },
+            },
+          ],
+          properties: { kind: f.kind, severity: f.severity },
+        });
+      }
+    },
+    end() {
+      results.close(log());
+      const artifacts = stream.array<unknown>(3);
+      for (const file of artifactPaths) artifacts.push({ location: artifactLocation(file, options.cwd) });
+      artifacts.close(log());
+    },
   };
-  return JSON.stringify(log, null, 2) + '\n';
+}
+
+/** The whole log at once (reports in memory: for tests and small runs). */
+export function formatSarif(reports: readonly FileReport[], pack: RulePack, options: SarifOptions): string {
+  return collect((write) => sarifWriter(write, pack, options), reports, totalsOf(reports));
 }

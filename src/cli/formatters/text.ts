@@ -1,5 +1,6 @@
 import type { FileReport, Totals } from '../report';
 import { percent, type Summary } from '../summary';
+import { collect, type ReportWriter, type Write } from './json';
 
 export interface TextOptions {
   color: boolean;
@@ -16,22 +17,29 @@ function paint(text: string, style: string, color: boolean): string {
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
-/** `path:line:col  severity  rule-id  message`, one finding a line, then the totals. */
+/** `path:line:col  severity  rule-id  message`, one finding a line, each file's as it comes; then the totals. */
+export function textWriter(write: Write, options: TextOptions): ReportWriter {
+  return {
+    file(report) {
+      if (report.findings.length === 0) return;
+      const lines = report.findings.map(
+        (f) => `${report.path}:${f.line}:${f.column}  ${paint(f.severity, f.severity, options.color)}  ${paint(f.ruleId, 'dim', options.color)}  ${f.message}`,
+      );
+      write(lines.join('\n') + '\n');
+    },
+    end(totals) {
+      if (options.quiet) return;
+      const s = totals.bySeverity;
+      write(
+        `${plural(totals.files, 'note')} checked${totals.skipped ? ` (${totals.skipped} skipped)` : ''}: ` +
+          `${paint(plural(s.error, 'error'), s.error ? 'error' : 'dim', options.color && s.error > 0)}, ${plural(s.warning, 'warning')}, ${s.information} information, ${plural(s.hint, 'hint')}\n`,
+      );
+    },
+  };
+}
+
 export function formatText(reports: readonly FileReport[], totals: Totals, options: TextOptions): string {
-  const lines: string[] = [];
-  for (const report of reports) {
-    for (const f of report.findings) {
-      lines.push(`${report.path}:${f.line}:${f.column}  ${paint(f.severity, f.severity, options.color)}  ${paint(f.ruleId, 'dim', options.color)}  ${f.message}`);
-    }
-  }
-  if (!options.quiet) {
-    const s = totals.bySeverity;
-    lines.push(
-      `${plural(totals.files, 'note')} checked${totals.skipped ? ` (${totals.skipped} skipped)` : ''}: ` +
-        `${paint(plural(s.error, 'error'), s.error ? 'error' : 'dim', options.color && s.error > 0)}, ${plural(s.warning, 'warning')}, ${s.information} information, ${plural(s.hint, 'hint')}`,
-    );
-  }
-  return lines.length ? lines.join('\n') + '\n' : '';
+  return collect((write) => textWriter(write, options), reports, totals);
 }
 
 /** Coverage per skill and element, as a plain table. */

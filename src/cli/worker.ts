@@ -1,0 +1,27 @@
+/**
+ * A worker of `check`/`summary --jobs N` (bundled as dist/cli-worker.js):
+ * rebuilds the main thread's rule pack from the texts it read, then reads and
+ * analyses one note per message and sends back its report. An error sends its
+ * kind and place only, never its message (it could quote the note).
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { packFromTexts } from './config';
+import { describeInternalError, runTask, type TaskSetup, type WorkerReply, type WorkerSetup, type WorkerTask } from './task';
+
+const port = parentPort;
+if (!port) throw new Error('healing-notes: cli-worker.js runs only as a worker thread of the CLI');
+
+const data = workerData as WorkerSetup;
+let setup: TaskSetup | undefined;
+const noStdin = () => Buffer.alloc(0); // standard input is read by the main thread only
+
+port.on('message', (task: WorkerTask) => {
+  let reply: WorkerReply;
+  try {
+    setup ??= { pack: packFromTexts(data.packFile, data.packTexts), profile: data.profile, needs: data.needs };
+    reply = { index: task.index, result: runTask({ path: task.path, file: task.file }, setup, noStdin) };
+  } catch (error) {
+    reply = { index: task.index, internalError: describeInternalError(error) };
+  }
+  port.postMessage(reply);
+});
