@@ -50,8 +50,10 @@ export interface Summary {
   /** Profile id → notes analysed under it. */
   profiles: Record<string, number>;
   skills: SkillCoverage[];
-  /** Each note, in input order; produced on demand from a compact table (see NoteTable). */
+  /** Each note, in input order; produced on demand from a compact table (see NoteTable). Empty for a merged summary. */
   files: Iterable<NoteCoverage>;
+  /** Set on a summary added up from this many summaries (`summary --merge`): it has no per-note table. */
+  merged?: number;
 }
 
 /**
@@ -192,6 +194,58 @@ export function summarize(reports: readonly FileReport[], pack: RulePack, option
   const builder = new SummaryBuilder(pack, { ...options, keepNotes: true });
   for (const report of reports) builder.add(report);
   return builder.summary();
+}
+
+/**
+ * Adds up summaries (`summary --format json` of shards of the notes, run with
+ * the same rules), one at a time: counts, profiles and shares; not the
+ * per-note tables. Returns the problem when they do not fit together.
+ */
+export function mergeSummaries(parts: Iterable<Summary>): Summary | string {
+  const shape = (s: Summary) => JSON.stringify(s.skills.map((k) => [k.skill, k.rules.map((r) => r.id)]));
+  let skills: SkillCoverage[] | undefined;
+  let expected = '';
+  const profiles: Record<string, number> = {};
+  let notes = 0;
+  let skipped = 0;
+  let merged = 0;
+  let anonymized = true;
+  let count = 0;
+  for (const part of parts) {
+    count++;
+    if (!skills) {
+      expected = shape(part);
+      skills = part.skills.map((s) => ({ skill: s.skill, documented: 0, notes: 0, share: 0, rules: s.rules.map((r) => ({ ...r, documented: 0, weak: 0, missing: 0, notExpected: 0, notes: 0, share: 0 })) }));
+    } else if (shape(part) !== expected) {
+      return `summary ${count} has other skills or rules than summary 1: run every shard with the same rules`;
+    }
+    notes += part.notes;
+    skipped += part.skipped;
+    merged += part.merged ?? 1;
+    anonymized &&= part.anonymized;
+    for (const [id, n] of Object.entries(part.profiles)) profiles[id] = (profiles[id] ?? 0) + n;
+    part.skills.forEach((skill, s) => {
+      skills![s].documented += skill.documented;
+      skill.rules.forEach((rule, r) => {
+        const into = skills![s].rules[r];
+        into.documented += rule.documented;
+        into.weak += rule.weak;
+        into.missing += rule.missing;
+        into.notExpected += rule.notExpected;
+      });
+    });
+  }
+  if (!skills) return 'no summaries to add up';
+  const share = (n: number) => (notes === 0 ? 0 : n / notes);
+  for (const skill of skills) {
+    skill.notes = notes;
+    skill.share = share(skill.documented);
+    for (const rule of skill.rules) {
+      rule.notes = notes;
+      rule.share = share(rule.documented);
+    }
+  }
+  return { notes, skipped, anonymized, profiles, skills, files: [], merged };
 }
 
 /** `0.4` → `40%`, rounded to a whole percent. */

@@ -304,4 +304,40 @@ describe('cli --jobs: worker threads', function () {
       assert.equal(out, JSON.stringify({ head: { deep: [1, 2] }, list: items, middle: 3, runs: [{ nested: items, end: { total: items.length } }] }, null, 2) + '\n');
     }
   });
+
+  it('summary --merge adds up the summaries of shards', async () => {
+    const merged = tempDir('hn-batch-merge-');
+    try {
+      const shardA = path.join(merged, 'a.json');
+      const shardB = path.join(merged, 'b.json');
+      await runAsync(['summary', '--format', 'json', '--jobs', '2', '-o', shardA, 'ward-a'], { cwd: dir });
+      await runAsync(['summary', '--format', 'json', '--jobs', '2', '-o', shardB, 'ward-b', 'note-02.note', 'note-05.note'], { cwd: dir });
+      const whole = JSON.parse(run(['summary', '--format', 'json', 'ward-a', 'ward-b', 'note-02.note', 'note-05.note'], { cwd: dir }).stdout);
+      const out = run(['summary', '--merge', '--format', 'json', shardA, shardB]);
+      assert.equal(out.code, 0, out.stderr);
+      const sum = JSON.parse(out.stdout);
+      assert.deepEqual([sum.notes, sum.skipped, sum.merged, sum.files], [whole.notes, whole.skipped, 2, []]);
+      assert.deepEqual(sum.skills, whole.skills);
+      assert.deepEqual(Object.entries(sum.profiles).sort(), Object.entries(whole.profiles).sort());
+      assert.match(run(['summary', '--merge', shardA, shardB]).stdout, /notes analysed \(1 skipped\), added up from 2 summaries/);
+      assert.match(run(['summary', '--merge', '--format', 'html', shardA, shardB]).stdout, /added up from 2 summaries/);
+
+      // Shards made with other rules, and files that are not summaries, are refused.
+      fs.writeFileSync(path.join(merged, 'pack.json'), JSON.stringify({ customRules: [] }));
+      const other = JSON.parse(fs.readFileSync(shardB, 'utf8'));
+      other.skills[0].rules.pop();
+      fs.writeFileSync(path.join(merged, 'other.json'), JSON.stringify(other));
+      const mismatch = run(['summary', '--merge', shardA, path.join(merged, 'other.json')]);
+      assert.equal(mismatch.code, 2);
+      assert.match(mismatch.stderr, /^healing-notes: summary 2 has other skills or rules than summary 1/);
+      for (const file of [path.join(merged, 'pack.json'), path.join(merged, 'none.json')]) {
+        const bad = run(['summary', '--merge', shardA, file]);
+        assert.equal(bad.code, 2);
+        assert.equal(bad.stderr.split('\n').length, 2, bad.stderr);
+      }
+      assert.equal(run(['summary', '--merge', '--jobs', '2', shardA]).code, 2);
+    } finally {
+      fs.rmSync(merged, { recursive: true, force: true });
+    }
+  });
 });

@@ -1,14 +1,16 @@
 /** `healing-notes summary <folder>`: the share of notes that document each element and skill. */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { jobsFor, parseJobs } from '../batch';
 import { loadSetup } from '../config';
-import { resolveInputs, UsageError } from '../files';
+import { describeError, resolveInputs, UsageError } from '../files';
 import { formatSummaryCsv } from '../formatters/csv';
 import { writeSummaryHtml } from '../formatters/html';
 import { writeSummaryJson } from '../formatters/json';
 import { formatSummaryText } from '../formatters/text';
 import { cwdOf, formatOf, parse, useColor, VERSION, type CliIO, type RunMode } from '../io';
 import { progress } from '../progress';
-import { SummaryBuilder, type Summary } from '../summary';
+import { mergeSummaries, SummaryBuilder, type Summary } from '../summary';
 import { andThen, problemExitCode, runNotes, withCleanup } from './notes';
 import { closeQuietly, openOutput, type Output } from './output';
 
@@ -16,6 +18,7 @@ export const SUMMARY_FORMATS = ['text', 'json', 'csv', 'html'] as const;
 type SummaryFormat = (typeof SUMMARY_FORMATS)[number];
 
 export const SUMMARY_HELP = `Usage: healing-notes summary [options] <folders|files|globs>...
+       healing-notes summary --merge [options] <summary.json>...
 
 For each skill and each element (rule), the share of notes that document it,
 with counts. Shows no note text.
@@ -27,6 +30,8 @@ Options:
   --rules <pack>        use this rule-pack file instead of .healingnotes.json (layered on the built-in rules)
   --no-config           ignore .healingnotes.json in this folder
   -j, --jobs <n>        notes analysed at once, each in a worker thread (default: one per core; 1: no worker)
+  --merge               add up summary JSON files (of shards of the notes, made with the same rules)
+                        instead of reading notes; the per-note tables are left out
   -o, --output <file>   write the report to a file (e.g. report.html) instead of standard output
   -q, --quiet           no progress line
   --no-color            no colour
@@ -43,6 +48,7 @@ export function summary(args: readonly string[], io: CliIO, mode: RunMode = { wo
     rules: { type: 'string' },
     'no-config': { type: 'boolean' },
     jobs: { type: 'string', short: 'j' },
+    merge: { type: 'boolean' },
     output: { type: 'string', short: 'o' },
     quiet: { type: 'boolean', short: 'q' },
     'no-color': { type: 'boolean' },
@@ -56,6 +62,28 @@ export function summary(args: readonly string[], io: CliIO, mode: RunMode = { wo
   const requestedJobs = parseJobs(values.jobs);
   const cwd = cwdOf(io);
   const color = values.output === undefined && useColor(io, values['no-color']);
+
+  if (values.merge) {
+    if (values.profile !== undefined || values.rules !== undefined || values.jobs !== undefined) {
+      throw new UsageError('--merge adds up summary JSON files: --profile, --rules and --jobs do not apply');
+    }
+    if (positionals.length === 0) throw new UsageError("'summary --merge' needs summary JSON files (from 'healing-notes summary --format json')");
+    // One file at a time: a shard's per-note table can be large, and only its counts are added up.
+    const merged = mergeSummaries((function* () {
+      for (const file of positionals) yield readSummaryJson(file, cwd);
+    })());
+    if (typeof merged === 'string') throw new UsageError(merged);
+    if (values.anonymize) merged.anonymized = true;
+    const output = openOutput(io, values.output);
+    return withCleanup(
+      () => {
+        writeSummary(merged, format, output, color);
+        output.close();
+        return 0;
+      },
+      () => closeQuietly(output),
+    );
+  }
 
   if (positionals.length === 0) throw new UsageError("'summary' needs a folder of notes (try 'healing-notes summary --help')");
   const setup = loadSetup({ cwd, noConfig: values['no-config'], rules: values.rules, profile: values.profile });
@@ -94,4 +122,40 @@ function writeSummary(data: Summary, format: SummaryFormat, output: Output, colo
     default:
       return write(formatSummaryText(data, { color }));
   }
+}
+
+/** A `summary --format json` file, checked enough that adding it up cannot go wrong silently. */
+function readSummaryJson(file: string, cwd: string): Summary {
+  let value: unknown;
+  try {
+    value = JSON.parse(fs.readFileSync(path.resolve(cwd, file), 'utf8'));
+  } catch (error) {
+    throw new UsageError(error instanceof SyntaxError ? `'${file}' is not JSON` : `cannot read '${file}': ${describeError(error)}`);
+  }
+  const isCount = (n: unknown) => typeof n === 'number' && Number.isInteger(n) && n >= 0;
+  const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+  const ok =
+    isObject(value) &&
+    value.tool === 'healing-notes' &&
+    isCount(value.notes) &&
+    isCount(value.skipped) &&
+    (value.merged === undefined || isCount(value.merged)) &&
+    isObject(value.profiles) &&
+    Object.values(value.profiles).every(isCount) &&
+    Array.isArray(value.skills) &&
+    value.skills.every(
+      (skill: unknown) =>
+        isObject(skill) &&
+        typeof skill.skill === 'string' &&
+        isCount(skill.documented) &&
+        Array.isArray(skill.rules) &&
+        skill.rules.every(
+          (rule: unknown) =>
+            isObject(rule) &&
+            ['id', 'title', 'skill', 'behavior', 'level'].every((k) => typeof rule[k] === 'string') &&
+            ['documented', 'weak', 'missing', 'notExpected'].every((k) => isCount(rule[k])),
+        ),
+    );
+  if (!ok) throw new UsageError(`'${file}' is not a summary JSON file (from 'healing-notes summary --format json')`);
+  return { ...(value as unknown as Summary), files: [] };
 }

@@ -151,6 +151,7 @@ export function writeSummaryHtml(summary: Summary, options: HtmlOptions, write: 
     summary.skipped ? `${summary.skipped} skipped` : '',
     profiles ? `profiles: ${profiles}` : '',
     summary.anonymized ? 'file names hidden' : '',
+    summary.merged ? `added up from ${summary.merged} summaries` : '',
   ].filter(Boolean);
   const legend = [
     [COLORS.documented, 'documented'],
@@ -195,9 +196,13 @@ ${skills}
 <h2>Notes</h2>
 <p class="meta">● documented · ◐ weak · ○ missing · – not expected</p>
 `);
-  write('<div class="notes-wrap">');
-  writeNotesTable(summary, write);
-  write('</div>');
+  if (summary.merged) {
+    write(`<p>Added up from ${summary.merged} summaries: each lists its own notes.</p>`);
+  } else {
+    write('<div class="notes-wrap">');
+    writeNotesTable(summary, write);
+    write('</div>');
+  }
   write(`
 </section>
 </main>

@@ -45,7 +45,7 @@ export function formatText(reports: readonly FileReport[], totals: Totals, optio
 /** Coverage per skill and element, as a plain table. */
 export function formatSummaryText(summary: Summary, options: TextOptions): string {
   const lines: string[] = [];
-  lines.push(`${plural(summary.notes, 'note')} analysed${summary.skipped ? ` (${summary.skipped} skipped)` : ''}`);
+  lines.push(`${plural(summary.notes, 'note')} analysed${summary.skipped ? ` (${summary.skipped} skipped)` : ''}${summary.merged ? `, added up from ${summary.merged} summaries` : ''}`);
   const profiles = Object.entries(summary.profiles).map(([id, n]) => `${id} ${n}`);
   if (profiles.length) lines.push(`Profiles: ${profiles.join(', ')}`);
   const idWidth = Math.max(8, ...summary.skills.flatMap((s) => s.rules.map((r) => r.id.length)));
