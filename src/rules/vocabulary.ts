@@ -30,11 +30,11 @@ export const WORDS = (n: number): string =>
   String.raw`(?:()(?!(?:not|no|never|without|none|nor|denies|denied|deny|cannot|can't|didn't|doesn't|don't|isn't|wasn't|won't)\W)[^\s.;:!?]+ ){0,${n}}?`;
 
 /**
- * An empty look-ahead: it always succeeds and matches nothing, so it changes no match. Put it
- * between an alternation and a long list that follows every branch ("(?:accompanied by|here
- * with|...) ${JOIN}${COMPANION}"): V8 otherwise compiles the list again after each branch of
- * different length (up to ten copies), and the pattern grows by the list's size each time.
- * The literal prefilter (src/engine/prefilter.ts) reads through it.
+ * An empty look-ahead: it always succeeds and matches nothing, so it changes no match. Between an
+ * alternation and a long list that follows every branch ("(?:accompanied by|here with|...)
+ * ${JOIN}${COMPANION}") it keeps V8 from compiling the list again after each branch of different
+ * length (up to ten copies). `compact` puts one after every group of the pack's patterns, so rule
+ * files need not write it. The literal prefilter (src/engine/prefilter.ts) reads through it.
  */
 export const JOIN = '(?=)';
 
