@@ -235,6 +235,14 @@ describe('cli --jobs: worker threads', function () {
       assert.equal(out.stderr, 'healing-notes: internal error (a worker stopped with exit code 3); no note text is shown, please report it\n');
     });
 
+    it('a missing worker script: a warning, then the run in one thread', async () => {
+      const one = await runAsync(['check', '--jobs', '1', '.'], { cwd: dir });
+      const out = await runAsync(['check', '--jobs', '3', '.'], { cwd: dir, workerScript: path.join(scripts, 'cli-worker.js') });
+      assert.equal(out.code, one.code);
+      assert.ok(out.stdout === one.stdout);
+      assert.equal(out.stderr, "healing-notes: warning: cli-worker.js is missing beside the CLI; the notes are analysed in one thread\n" + one.stderr);
+    });
+
     it('the same error in one thread prints the same kind of line', async () => {
       const analyzeModule = require(path.join(outSrc, 'engine/analyze.js'));
       const original = analyzeModule.analyze;

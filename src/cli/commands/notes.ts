@@ -3,7 +3,9 @@
  * order as soon as its turn comes: shared by `check` and `summary`. The run
  * keeps counts, never the reports.
  */
-import { runBatch } from '../batch';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { defaultWorkerScript, runBatch } from '../batch';
 import type { Setup } from '../config';
 import type { NoteSource } from '../files';
 import type { SarifNotice } from '../formatters/sarif';
@@ -41,12 +43,18 @@ export function runNotes(sources: readonly NoteSource[], setup: Setup, io: CliIO
     io.stderr(`healing-notes: ${line}\n`);
   };
   for (const line of setup.warnings) stderr(`warning: ${line}`);
+  let jobs = options.jobs;
+  const workerScript = io.workerScript ?? defaultWorkerScript();
+  if (jobs > 1 && !fs.existsSync(workerScript)) {
+    stderr(`warning: ${path.basename(workerScript)} is missing beside the CLI; the notes are analysed in one thread`);
+    jobs = 1;
+  }
   const counts: RunCounts = { reports: 0, skipped: 0, readErrors: 0 };
   const batch = runBatch(sources, setup, {
-    jobs: options.jobs,
+    jobs,
     needs: options.needs,
     readStdin: io.readStdin ?? (() => Buffer.alloc(0)),
-    workerScript: io.workerScript,
+    workerScript,
     onResult(result, index) {
       if ('readError' in result) {
         counts.readErrors++;
