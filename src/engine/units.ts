@@ -61,10 +61,20 @@ export function unitsOf(text: string, sections: readonly Section[]): Unit[] {
   return units;
 }
 
-const MAX_CACHED_UNITS = 4000;
+/**
+ * The cache is bounded by the text it holds, not by a count, so that a batch
+ * of thousands of notes keeps memory flat while an editor keeps every
+ * paragraph of the notes it has open (1 MB of text is over thirty 30 KB notes).
+ */
+const MAX_CACHED_CHARS = 1_000_000;
+
+interface UnitCache {
+  scans: Map<string, UnitScan>;
+  chars: number;
+}
 
 /** Per compiled pack: unit key → scan. Insertion order doubles as a crude LRU. */
-const caches = new WeakMap<CompiledPack, Map<string, UnitScan>>();
+const caches = new WeakMap<CompiledPack, UnitCache>();
 
 /** Forgets every cached scan (tests compare incremental and fresh results with it). */
 export function clearUnitCache(pack: CompiledPack): void {
@@ -74,27 +84,29 @@ export function clearUnitCache(pack: CompiledPack): void {
 function scanOf(pack: CompiledPack, key: string, unitText: string): UnitScan {
   let cache = caches.get(pack);
   if (!cache) {
-    cache = new Map();
+    cache = { scans: new Map(), chars: 0 };
     caches.set(pack, cache);
   }
-  let scan = cache.get(key);
+  let scan = cache.scans.get(key);
   if (scan) {
     // Refresh its place so that live paragraphs outlast stale ones.
-    cache.delete(key);
-    cache.set(key, scan);
+    cache.scans.delete(key);
+    cache.scans.set(key, scan);
     return scan;
   }
   const sentences: Span[] = [];
   splitSentences(unitText, 0, unitText.length, (s) => sentences.push(s));
   scan = { sentences, matches: new Map(), contexts: new Map(), speakers: new Map() };
-  if (cache.size >= MAX_CACHED_UNITS) {
-    let drop = MAX_CACHED_UNITS / 4;
-    for (const old of cache.keys()) {
-      cache.delete(old);
-      if (--drop === 0) break;
+  if (cache.chars + key.length > MAX_CACHED_CHARS) {
+    // Drop the least recently used quarter at once, so eviction is not paid on every miss.
+    for (const old of cache.scans.keys()) {
+      cache.scans.delete(old);
+      cache.chars -= old.length;
+      if (cache.chars + key.length <= (MAX_CACHED_CHARS * 3) / 4) break;
     }
   }
-  cache.set(key, scan);
+  cache.scans.set(key, scan);
+  cache.chars += key.length;
   return scan;
 }
 
