@@ -6,32 +6,13 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { HealingNotesApi } from '../../src/extension/extension';
-import { fixtureUri, openFixture, waitFor } from '../integration/helpers';
+import { api, codeOf, diagnosticOf, fixtureUri, healingDiagnostics, openFixture, waitFor } from '../integration/helpers';
 
 const EXTENSION_ID = 'healing-notes.healing-notes';
-const SOURCE = 'Healing Notes';
 const NOTE = 'visit.note';
 const PACK = '.healingnotes.json';
 /** What the fixture pack makes of committed.no-abandon on the note's PLAN header. */
 const CLINIC_MESSAGE = 'Clinic policy: write when to come back and whom to call, in PLAN';
-
-async function api(): Promise<HealingNotesApi> {
-  const ext = vscode.extensions.getExtension<HealingNotesApi>(EXTENSION_ID);
-  assert.ok(ext, 'extension not found');
-  return ext.activate();
-}
-
-function codeOf(d: vscode.Diagnostic): string | undefined {
-  return typeof d.code === 'object' ? String(d.code.value) : d.code === undefined ? undefined : String(d.code);
-}
-
-function healingDiagnostics(uri: vscode.Uri, ruleId?: string): vscode.Diagnostic[] {
-  return vscode.languages.getDiagnostics(uri).filter((d) => d.source === SOURCE && (ruleId === undefined || codeOf(d) === ruleId));
-}
-
-function diagnosticOf(uri: vscode.Uri, ruleId: string): Promise<vscode.Diagnostic> {
-  return waitFor(() => healingDiagnostics(uri, ruleId)[0], 15000, `the ${ruleId} diagnostic`);
-}
 
 function describe(uri: vscode.Uri): string {
   return JSON.stringify(healingDiagnostics(uri).map((d) => `${codeOf(d) ?? ''} ${vscode.DiagnosticSeverity[d.severity]} ${d.message}`));

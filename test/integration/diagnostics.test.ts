@@ -1,16 +1,9 @@
 // Diagnostics from the real extension in the real workbench: open a note without a plan, then write one.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { openFixture, waitFor } from './helpers';
+import { healingDiagnostics, openFixture, waitFor } from './helpers';
 
-const SOURCE = 'Healing Notes';
 
-function healingDiagnostics(uri: vscode.Uri, ruleId?: string): vscode.Diagnostic[] {
-  return vscode.languages.getDiagnostics(uri).filter((d) => {
-    const code = typeof d.code === 'object' ? d.code.value : d.code;
-    return d.source === SOURCE && (ruleId === undefined || code === ruleId);
-  });
-}
 
 suite('diagnostics', () => {
   teardown(async () => {

@@ -4,29 +4,9 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { HealingNotesApi } from '../../src/extension/extension';
 import type { CoverageNode, RuleNode, SkillNode } from '../../src/extension/coverage';
-import { fixtureUri, openFixture, screenshot, waitFor } from './helpers';
+import { api, codeOf, diagnosticOf, fixtureUri, healingDiagnostics, openFixture, screenshot, waitFor } from './helpers';
 
-const EXTENSION_ID = 'healing-notes.healing-notes';
-const SOURCE = 'Healing Notes';
 const CORE = ['explain.understanding', 'explain.fear-anger', 'explain.hopes', 'plan', 'authority.permission', 'committed.no-abandon'];
-
-async function api(): Promise<HealingNotesApi> {
-  const ext = vscode.extensions.getExtension<HealingNotesApi>(EXTENSION_ID);
-  assert.ok(ext, 'extension not found');
-  return ext.activate();
-}
-
-function codeOf(d: vscode.Diagnostic): string | undefined {
-  return typeof d.code === 'object' ? String(d.code.value) : d.code === undefined ? undefined : String(d.code);
-}
-
-function healingDiagnostics(uri: vscode.Uri, ruleId?: string): vscode.Diagnostic[] {
-  return vscode.languages.getDiagnostics(uri).filter((d) => d.source === SOURCE && (ruleId === undefined || codeOf(d) === ruleId));
-}
-
-function diagnosticOf(uri: vscode.Uri, ruleId: string): Promise<vscode.Diagnostic> {
-  return waitFor(() => healingDiagnostics(uri, ruleId)[0], 15000, `the ${ruleId} diagnostic`);
-}
 
 async function codeActions(uri: vscode.Uri, range: vscode.Range, kind?: string): Promise<vscode.CodeAction[]> {
   return (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, range, kind)) ?? [];

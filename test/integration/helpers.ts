@@ -2,6 +2,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
+import type { HealingNotesApi } from '../../src/extension/extension';
 
 /** Project root: this file is compiled to out/test/integration/helpers.js. */
 export const projectRoot = path.resolve(__dirname, '..', '..', '..');
@@ -75,4 +76,29 @@ export async function screenshot(target: string, settleMs = 500, timeoutMs = 200
   fs.rmSync(done, { force: true });
   if (status !== 'ok') throw new Error(`Screenshot ${target} failed: ${status}`);
   return true;
+}
+
+export const EXTENSION_ID = 'healing-notes.healing-notes';
+const SOURCE = 'Healing Notes';
+
+/** The extension's exported API, activating it if needed. */
+export async function api(): Promise<HealingNotesApi> {
+  const ext = vscode.extensions.getExtension<HealingNotesApi>(EXTENSION_ID);
+  if (!ext) throw new Error(`extension ${EXTENSION_ID} not found`);
+  return ext.activate();
+}
+
+/** A diagnostic's rule id. */
+export function codeOf(d: vscode.Diagnostic): string | undefined {
+  return typeof d.code === 'object' ? String(d.code.value) : d.code === undefined ? undefined : String(d.code);
+}
+
+/** This extension's diagnostics on `uri`, optionally of one rule. */
+export function healingDiagnostics(uri: vscode.Uri, ruleId?: string): vscode.Diagnostic[] {
+  return vscode.languages.getDiagnostics(uri).filter((d) => d.source === SOURCE && (ruleId === undefined || codeOf(d) === ruleId));
+}
+
+/** Waits for the first diagnostic of `ruleId` on `uri`. */
+export function diagnosticOf(uri: vscode.Uri, ruleId: string): Promise<vscode.Diagnostic> {
+  return waitFor(() => healingDiagnostics(uri, ruleId)[0], 15000, `the ${ruleId} diagnostic`);
 }

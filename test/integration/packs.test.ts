@@ -5,26 +5,10 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { HealingNotesApi } from '../../src/extension/extension';
-import { fixtureUri, openFixture, waitFor } from './helpers';
+import { api, codeOf, fixtureUri, healingDiagnostics, openFixture, waitFor } from './helpers';
 
-const EXTENSION_ID = 'healing-notes.healing-notes';
-const SOURCE = 'Healing Notes';
 const NOTE = 'packs.note';
 const PACK = '.healingnotes.json';
-
-async function api(): Promise<HealingNotesApi> {
-  const ext = vscode.extensions.getExtension<HealingNotesApi>(EXTENSION_ID);
-  assert.ok(ext, 'extension not found');
-  return ext.activate();
-}
-
-function codeOf(d: vscode.Diagnostic): string | undefined {
-  return typeof d.code === 'object' ? String(d.code.value) : d.code === undefined ? undefined : String(d.code);
-}
-
-function healingDiagnostics(uri: vscode.Uri, ruleId?: string): vscode.Diagnostic[] {
-  return vscode.languages.getDiagnostics(uri).filter((d) => d.source === SOURCE && (ruleId === undefined || codeOf(d) === ruleId));
-}
 
 /** The note's diagnostics for the rules these tests change, as "rule severity message" lines. */
 function summary(uri: vscode.Uri): string[] {
