@@ -90,6 +90,14 @@ function parseAlternation(source: string, i: number): Parsed {
   }
 }
 
+/**
+ * Once every prefix holds its first whole word, reading further buys little
+ * selectivity and multiplies the alternatives (and the prefilter's size).
+ */
+function wordComplete(prefixes: readonly string[]): boolean {
+  return prefixes.every((p) => p.includes(' '));
+}
+
 function join(heads: string[], tails: string[]): string[] | undefined {
   if (heads.length * tails.length > MAX_PREFIXES) return undefined;
   return heads.flatMap((h) => tails.map((t) => h + t));
@@ -115,7 +123,7 @@ function parseSequence(source: string, i: number): Parsed {
       if (!joined) return stop(false);
       prefixes = joined;
       i = after;
-      if (!group.complete || quantifierAt(source, after)) return stop(false);
+      if (!group.complete || quantifierAt(source, after) || wordComplete(prefixes)) return stop(false);
       continue;
     }
     let atom: string[];
@@ -133,7 +141,7 @@ function parseSequence(source: string, i: number): Parsed {
     if (!joined) return stop(false);
     prefixes = joined;
     i += width;
-    if (quantifierAt(source, i)) return stop(false);
+    if (quantifierAt(source, i) || wordComplete(prefixes)) return stop(false);
   }
 }
 

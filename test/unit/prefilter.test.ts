@@ -5,7 +5,8 @@ import { literalPrefixes } from '../../src/engine/prefilter';
 
 describe('literal prefilter', () => {
   it('reads the literal words every match begins with', () => {
-    assert.deepEqual(literalPrefixes('(?:i|we) will (?:see|call)'), ['i will see', 'i will call', 'we will see', 'we will call']);
+    assert.deepEqual(literalPrefixes('(?:i|we) will (?:see|call)'), ['i ', 'we ']);
+    assert.deepEqual(literalPrefixes('(?:follow|return)(?:ed)?'), ['follow', 'return']);
     assert.deepEqual(literalPrefixes('worried|concerns?'), ['worried', 'concern']);
     assert.deepEqual(literalPrefixes(String.raw`\d+ ?mg|rtc`), ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9', 'rtc']);
     assert.deepEqual(literalPrefixes(String.raw`(?<!x)plan\.`), ['plan.']);
