@@ -6,7 +6,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { HealingNotesApi } from '../../src/extension/extension';
-import { api, codeOf, diagnosticOf, fixtureUri, healingDiagnostics, openFixture, waitFor } from '../integration/helpers';
+import { api, codeOf, diagnosticOf, fixtureUri, healingDiagnostics, interpreterRule, openFixture, waitFor } from '../integration/helpers';
 
 const EXTENSION_ID = 'healing-notes.healing-notes';
 const NOTE = 'visit.note';
@@ -35,27 +35,6 @@ async function fixturePackApplied(uri: vscode.Uri): Promise<void> {
   ).catch((error: Error) => {
     throw new Error(`${error.message}; now: ${describe(uri)}`);
   });
-}
-
-/** A clinic rule (docs/customizing.md) whose only evidence is `evidence`. */
-function interpreterRule(evidence: object[]): object {
-  return {
-    id: 'clinic.interpreter',
-    title: 'Interpreter use',
-    skill: 'Remove barriers',
-    behavior: 'Create bridges',
-    level: 'supporting',
-    severity: 'warning',
-    message: 'No interpreter use recorded in {section}',
-    rationale: 'A patient who cannot follow the conversation cannot explain, ask or agree.',
-    counts: 'An interpreter named by language and role.',
-    evidence,
-    prompt: { label: 'Insert interpreter use', snippet: 'Interpreter: ${1:<language>} interpreter', sections: ['hpi'], createSection: 'HPI' },
-    examples: {
-      documented: ['HPI: Polish-speaking nurse interpreted throughout the visit.'],
-      missing: ['HPI: Cough for three days.', 'HPI: Polish-speaking nurse was on leave.'],
-    },
-  };
 }
 
 /** The fixture pack's own changes, with the given custom rules added. */

@@ -102,3 +102,24 @@ export function healingDiagnostics(uri: vscode.Uri, ruleId?: string): vscode.Dia
 export function diagnosticOf(uri: vscode.Uri, ruleId: string): Promise<vscode.Diagnostic> {
   return waitFor(() => healingDiagnostics(uri, ruleId)[0], 15000, `the ${ruleId} diagnostic`);
 }
+
+/** A clinic rule (docs/customizing.md) whose only evidence is `evidence`. */
+export function interpreterRule(evidence: object[]): object {
+  return {
+    id: 'clinic.interpreter',
+    title: 'Interpreter use',
+    skill: 'Remove barriers',
+    behavior: 'Create bridges',
+    level: 'supporting',
+    severity: 'warning',
+    message: 'No interpreter use recorded in {section}',
+    rationale: 'A patient who cannot follow the conversation cannot explain, ask or agree.',
+    counts: 'An interpreter named by language and role.',
+    evidence,
+    prompt: { label: 'Insert interpreter use', snippet: 'Interpreter: ${1:<language>} interpreter', sections: ['hpi'], createSection: 'HPI' },
+    examples: {
+      documented: ['HPI: Polish-speaking nurse interpreted throughout the visit.'],
+      missing: ['HPI: Cough for three days.', 'HPI: Polish-speaking nurse was on leave.'],
+    },
+  };
+}

@@ -5,7 +5,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { HealingNotesApi } from '../../src/extension/extension';
-import { api, codeOf, fixtureUri, healingDiagnostics, openFixture, waitFor } from './helpers';
+import { api, codeOf, fixtureUri, healingDiagnostics, interpreterRule, openFixture, waitFor } from './helpers';
 
 const NOTE = 'packs.note';
 const PACK = '.healingnotes.json';
@@ -33,27 +33,6 @@ let CHANGED: string[];
 let WITH_INTERPRETER: string[];
 
 const QUICK_CHANGES = { 'explain.hopes': 'off', 'committed.no-abandon': 'error' };
-
-/** A clinic rule (docs/customizing.md) whose only evidence is `evidence`. */
-function interpreterRule(evidence: object[]): object {
-  return {
-    id: 'clinic.interpreter',
-    title: 'Interpreter use',
-    skill: 'Remove barriers',
-    behavior: 'Create bridges',
-    level: 'supporting',
-    severity: 'warning',
-    message: 'No interpreter use recorded in {section}',
-    rationale: 'A patient who cannot follow the conversation cannot explain, ask or agree.',
-    counts: 'An interpreter named by language and role.',
-    evidence,
-    prompt: { label: 'Insert interpreter use', snippet: 'Interpreter: ${1:<language>} interpreter', sections: ['hpi'], createSection: 'HPI' },
-    examples: {
-      documented: ['HPI: Polish-speaking nurse interpreted throughout the visit.'],
-      missing: ['HPI: Cough for three days.', 'HPI: Polish-speaking nurse was on leave.'],
-    },
-  };
-}
 
 const INTERPRETER_PATTERN = '(?:polish|spanish|somali)[- ]speaking (?:nurse|staff|physician) interpreted';
 const CUSTOM_PACK = { rules: QUICK_CHANGES, customRules: [interpreterRule([{ pattern: INTERPRETER_PATTERN }])] };
