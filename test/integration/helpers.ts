@@ -3,6 +3,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { HealingNotesApi } from '../../src/extension/extension';
+import { interpreterRule as customInterpreterRule } from '../unit/pack-helpers';
 
 /** Project root: this file is compiled to out/test/integration/helpers.js. */
 export const projectRoot = path.resolve(__dirname, '..', '..', '..');
@@ -105,15 +106,7 @@ export function diagnosticOf(uri: vscode.Uri, ruleId: string): Promise<vscode.Di
 
 /** A clinic rule (docs/customizing.md) whose only evidence is `evidence`. */
 export function interpreterRule(evidence: object[]): object {
-  return {
-    id: 'clinic.interpreter',
-    title: 'Interpreter use',
-    skill: 'Remove barriers',
-    behavior: 'Create bridges',
-    level: 'supporting',
-    severity: 'warning',
-    message: 'No interpreter use recorded in {section}',
-    rationale: 'A patient who cannot follow the conversation cannot explain, ask or agree.',
+  return customInterpreterRule({
     counts: 'An interpreter named by language and role.',
     evidence,
     prompt: { label: 'Insert interpreter use', snippet: 'Interpreter: ${1:<language>} interpreter', sections: ['hpi'], createSection: 'HPI' },
@@ -121,5 +114,5 @@ export function interpreterRule(evidence: object[]): object {
       documented: ['HPI: Polish-speaking nurse interpreted throughout the visit.'],
       missing: ['HPI: Cough for three days.', 'HPI: Polish-speaking nurse was on leave.'],
     },
-  };
+  });
 }

@@ -6,6 +6,7 @@ import { parse as parseJsonc } from 'jsonc-parser';
 import { defaultPack } from '../../src/engine';
 import { validatePackText } from '../../src/engine/pack';
 import { NOTES, run, tempDir, writeNotes } from './cli-helpers';
+import { interpreterRule } from './pack-helpers';
 
 describe('cli explain', () => {
   it("prints the rule's rationale, what counts and its examples", () => {
@@ -157,19 +158,12 @@ describe('cli init and .healingnotes.json', () => {
   it('--rules adds custom rules that explain, rules, check, summary and test-rules all see', () => {
     const custom = {
       customRules: [
-        {
-          id: 'clinic.interpreter',
-          title: 'Interpreter use',
-          skill: 'Remove barriers',
-          behavior: 'Create bridges',
-          level: 'supporting',
-          severity: 'warning',
-          message: 'No interpreter use recorded in {section}',
+        interpreterRule({
           rationale: 'Recording the interpreter shows the bridge was built.',
-          counts: 'An interpreter named or described.',
           evidence: [{ phrases: ['interpreter'] }],
+          prompt: undefined,
           examples: { documented: ['HPI: Visit with a Spanish interpreter.'], missing: ['HPI: Cough.', 'HPI: The interpreter arrived late.'] },
-        },
+        }),
       ],
     };
     writeNotes(dir, { 'b.note': NOTES.noPlan, 'team.json': JSON.stringify(custom) });
