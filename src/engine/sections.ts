@@ -117,18 +117,3 @@ export function findSections(text: string, vocabulary: SectionVocabulary): Secti
   });
   return sections;
 }
-
-/** The section holding `offset` (sections are sorted and contiguous after the preamble). */
-export function sectionAt(sections: readonly Section[], offset: number): Section | undefined {
-  let low = 0;
-  let high = sections.length - 1;
-  let found: Section | undefined;
-  while (low <= high) {
-    const mid = (low + high) >> 1;
-    if (sections[mid].range.start <= offset) {
-      found = sections[mid];
-      low = mid + 1;
-    } else high = mid - 1;
-  }
-  return found && offset <= found.range.end ? found : undefined;
-}
