@@ -1,55 +1,130 @@
 /**
- * npm run eval -- <dir> [--json] [--details]
- * Reads <dir>/*.note and <dir>/labels.json and prints per-element accuracy.
+ * npm run eval -- <dir>... [--folds <k>] [--seed <n>] [--json] [--details]
+ *
+ * Reads each <dir>/*.note with <dir>/labels.json and prints per-element accuracy.
+ * Without --folds: the engine as it is, scored on all the notes given (a fixed set).
+ * With --folds k: k-fold cross-validation over the notes of all dirs together,
+ * stratified by element, with a fixed seed; everything learned from labels is fitted
+ * on the training folds only. Prints per element the mean over folds and the worst fold.
  */
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import { evaluate, type LabelRecord } from '../src/eval/evaluate';
+import { parseArgs } from 'node:util';
+import { CorpusError, readLabelledDir, type LabelledNote } from '../src/eval/corpus';
+import { crossValidate, type CrossValidation } from '../src/eval/crossValidate';
+import { evaluate, type ElementScore, type NoteOutcome } from '../src/eval/evaluate';
+
+const USAGE = 'usage: npm run eval -- <dir>... [--folds <k>] [--seed <n>] [--json] [--details]\n';
+const DEFAULT_SEED = 13;
 
 function main(argv: string[]): number {
-  const json = argv.includes('--json');
-  const details = argv.includes('--details');
-  const dir = argv.find((a) => !a.startsWith('--'));
-  if (!dir) {
-    process.stderr.write('usage: npm run eval -- <dir> [--json] [--details]\n');
-    return 2;
-  }
-  let labels: LabelRecord[];
+  let parsed;
   try {
-    labels = JSON.parse(fs.readFileSync(path.join(dir, 'labels.json'), 'utf8'));
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        folds: { type: 'string' },
+        seed: { type: 'string' },
+        json: { type: 'boolean', default: false },
+        details: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
   } catch (error) {
-    process.stderr.write(`eval: cannot read ${path.join(dir, 'labels.json')}: ${(error as Error).message}\n`);
+    process.stderr.write(`eval: ${(error as Error).message}\n${USAGE}`);
     return 2;
   }
-  const notes = labels.flatMap((record) => {
-    const file = path.join(dir, record.file);
-    if (!fs.existsSync(file)) {
-      process.stderr.write(`eval: ${record.file} is labelled but missing; skipped\n`);
-      return [];
-    }
-    return [{ file: record.file, text: fs.readFileSync(file, 'utf8'), labels: record }];
-  });
-  const result = evaluate(notes);
-  if (json) {
-    process.stdout.write(JSON.stringify({ notes: notes.length, elements: result.elements, ...(details ? { details: result.notes } : {}) }, null, 2) + '\n');
+  const { values, positionals: dirs } = parsed;
+  if (values.help) {
+    process.stdout.write(USAGE);
     return 0;
   }
-  const rows = Object.entries(result.elements).map(([id, s]) => [
+  if (dirs.length === 0) {
+    process.stderr.write(USAGE);
+    return 2;
+  }
+  const folds = values.folds === undefined ? undefined : Number(values.folds);
+  const seed = values.seed === undefined ? DEFAULT_SEED : Number(values.seed);
+  if (folds !== undefined && (!Number.isInteger(folds) || folds < 2)) {
+    process.stderr.write(`eval: --folds must be an integer of at least 2, not ${values.folds}\n`);
+    return 2;
+  }
+  if (!Number.isInteger(seed)) {
+    process.stderr.write(`eval: --seed must be an integer, not ${values.seed}\n`);
+    return 2;
+  }
+  let notes: LabelledNote[];
+  try {
+    notes = dirs.flatMap((dir) => readLabelledDir(dir, (message) => process.stderr.write(`eval: ${message}\n`)));
+  } catch (error) {
+    if (!(error instanceof CorpusError)) throw error;
+    process.stderr.write(`eval: ${error.message}\n`);
+    return 2;
+  }
+  const where = dirs.join(' + ');
+  if (folds === undefined) {
+    const result = evaluate(notes.map((n) => ({ file: n.id, text: n.text, labels: n.labels })));
+    if (values.json) {
+      const out = { notes: notes.length, elements: result.elements, ...(values.details ? { details: result.notes } : {}) };
+      process.stdout.write(JSON.stringify(out, null, 2) + '\n');
+      return 0;
+    }
+    process.stdout.write(`${notes.length} notes in ${where}\n${fixedTable(result.elements)}\n`);
+    if (values.details) printDetails(result.notes);
+    return 0;
+  }
+  if (notes.length < folds) {
+    process.stderr.write(`eval: ${folds} folds need at least ${folds} notes; ${where} has ${notes.length}\n`);
+    return 2;
+  }
+  const started = Date.now();
+  const cv = crossValidate(notes, {
+    folds,
+    seed,
+    onFold: (fold) => process.stderr.write(`eval: fold ${fold + 1}/${folds} scored (${((Date.now() - started) / 1000).toFixed(0)} s)\n`),
+  });
+  if (values.json) {
+    const { outcomes, ...rest } = cv;
+    process.stdout.write(JSON.stringify({ dirs, ...rest, ...(values.details ? { details: outcomes } : {}) }, null, 2) + '\n');
+    return 0;
+  }
+  process.stdout.write(`${notes.length} notes in ${where}: ${folds}-fold cross-validation, seed ${seed}\n${foldsTable(cv)}\n`);
+  if (values.details) printDetails(cv.outcomes);
+  return 0;
+}
+
+function table(header: string[], rows: string[][]): string {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
+  return [line(header), ...rows.map(line)].join('\n');
+}
+
+function fixedTable(elements: Record<string, ElementScore>): string {
+  const rows = Object.entries(elements).map(([id, s]) => [
     id, String(s.tp), String(s.fp), String(s.fn), s.precision.toFixed(2), s.recall.toFixed(2), s.f1.toFixed(2),
     s.evidenceChecked ? `${s.evidenceOverlap}/${s.evidenceChecked}` : '-',
   ]);
-  const header = ['element', 'tp', 'fp', 'fn', 'precision', 'recall', 'F1', 'evidence overlap'];
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
-  process.stdout.write(`${notes.length} notes in ${dir}\n${line(header)}\n${rows.map(line).join('\n')}\n`);
-  if (details) {
-    for (const n of result.notes.filter((o) => o.outcome === 'fp' || o.outcome === 'fn')) {
-      process.stdout.write(`\n${n.outcome.toUpperCase()} ${n.element} ${n.file}\n`);
-      for (const f of n.found) process.stdout.write(`  found: ${f.slice(0, 300)}\n`);
-      for (const l of n.labelled) process.stdout.write(`  label: ${l.slice(0, 300)}\n`);
-    }
+  return table(['element', 'tp', 'fp', 'fn', 'precision', 'recall', 'F1', 'evidence overlap'], rows);
+}
+
+function foldsTable(cv: CrossValidation): string {
+  const rows = Object.entries(cv.elements).map(([id, e]) => [
+    id,
+    e.mean.precision.toFixed(2), e.mean.recall.toFixed(2), e.mean.f1.toFixed(2),
+    e.worst.precision.toFixed(2), e.worst.recall.toFixed(2), e.worst.f1.toFixed(2),
+    Math.min(...e.folds.map((s) => s.precision)).toFixed(2),
+    e.evidenceChecked ? `${e.evidenceOverlap}/${e.evidenceChecked}` : '-',
+  ]);
+  const header = ['element', 'P mean', 'R mean', 'F1 mean', 'P worst', 'R worst', 'F1 worst', 'lowest P', 'evidence overlap'];
+  return `${table(header, rows)}\n(mean over folds; "worst" is the fold with the lowest F1; "lowest P" the lowest precision of any fold)`;
+}
+
+function printDetails(outcomes: readonly (NoteOutcome & { fold?: number })[]): void {
+  for (const n of outcomes.filter((o) => o.outcome === 'fp' || o.outcome === 'fn')) {
+    const fold = n.fold === undefined ? '' : ` (fold ${n.fold + 1})`;
+    process.stdout.write(`\n${n.outcome.toUpperCase()} ${n.element} ${n.file}${fold}\n`);
+    for (const f of n.found) process.stdout.write(`  found: ${f.slice(0, 300)}\n`);
+    for (const l of n.labelled) process.stdout.write(`  label: ${l.slice(0, 300)}\n`);
   }
-  return 0;
 }
 
 process.exitCode = main(process.argv.slice(2));

@@ -4,11 +4,9 @@
  * Works on any folder of `*.note` files with a `labels.json` in the corpus format.
  */
 import { analyze, type RulePack } from '../engine';
+import type { LabelRecord } from './corpus';
 
-export interface LabelRecord {
-  file: string;
-  elements: Record<string, { present: boolean; evidence?: string[] }>;
-}
+export type { LabelRecord } from './corpus';
 
 export interface ElementScore {
   tp: number;

@@ -1,0 +1,44 @@
+/**
+ * Labelled folders of notes in the corpus format: `*.note` files and a
+ * `labels.json` with one record per note (see the corpus README).
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+export interface LabelRecord {
+  file: string;
+  elements: Record<string, { present: boolean; evidence?: string[] }>;
+}
+
+export interface LabelledNote {
+  /** Where the note came from, unique across folders ("train/123-knee.note"). */
+  id: string;
+  /** The folder's name, so a report can say how each style of note fared. */
+  source: string;
+  file: string;
+  text: string;
+  labels: LabelRecord;
+}
+
+export class CorpusError extends Error {}
+
+/** Reads one labelled folder; a labelled file that is missing is reported through `warn` and skipped. */
+export function readLabelledDir(dir: string, warn: (message: string) => void = () => {}): LabelledNote[] {
+  const labelsPath = path.join(dir, 'labels.json');
+  let records: LabelRecord[];
+  try {
+    records = JSON.parse(fs.readFileSync(labelsPath, 'utf8'));
+  } catch (error) {
+    throw new CorpusError(`cannot read ${labelsPath}: ${(error as Error).message}`);
+  }
+  if (!Array.isArray(records)) throw new CorpusError(`${labelsPath} is not an array of label records`);
+  const source = path.basename(path.resolve(dir));
+  return records.flatMap((record) => {
+    const file = path.join(dir, record.file);
+    if (!fs.existsSync(file)) {
+      warn(`${record.file} is labelled but missing; skipped`);
+      return [];
+    }
+    return [{ id: `${source}/${record.file}`, source, file: record.file, text: fs.readFileSync(file, 'utf8'), labels: record }];
+  });
+}
