@@ -2,9 +2,11 @@
  * Runs the notes of a `check` or `summary` over every core: a pool of worker
  * threads (worker.ts) reads and analyses the notes, and the main thread gets
  * each note's result in input order, through a reorder buffer bounded by a
- * window, so memory stays flat however many notes there are. With one job
- * (`--jobs 1`, a small run, or the synchronous `runCli`) the notes are
- * analysed in the main thread, one after the other, with no worker.
+ * window, so memory stays flat however many notes there are. The notes come
+ * from a list of files or from a stream of table rows (table.ts), read only as
+ * the window allows. With one job (`--jobs 1`, a small run, or the synchronous
+ * `runCli`) the notes are analysed in the main thread, one after the other,
+ * with no worker.
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -46,9 +48,21 @@ export function parseJobs(value: string | undefined): number | undefined {
 export function jobsFor(requested: number | undefined, sources: readonly NoteSource[]): number {
   const files = sources.filter((s) => s.file !== undefined);
   if (requested !== undefined) return Math.max(1, Math.min(requested, files.length));
-  const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
+  const cores = coreCount();
   if (cores <= 1 || files.length < SMALL_RUN_FILES || isSmall(files)) return 1;
   return Math.min(cores, files.length);
+}
+
+/** How many jobs a table run gets: as asked; by default one per core, and 1 for a table file under SMALL_RUN_BYTES. */
+export function jobsForTable(requested: number | undefined, tableBytes: number | undefined): number {
+  if (requested !== undefined) return requested;
+  const cores = coreCount();
+  if (cores <= 1 || (tableBytes !== undefined && tableBytes < SMALL_RUN_BYTES)) return 1;
+  return cores;
+}
+
+function coreCount(): number {
+  return typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
 }
 
 function isSmall(files: readonly NoteSource[]): boolean {
@@ -74,15 +88,36 @@ export interface BatchOptions {
   workerScript?: string;
 }
 
-/** Analyses every note; synchronous with one job, a promise with a pool of workers. */
-export function runBatch(sources: readonly NoteSource[], setup: Setup, options: BatchOptions): void | Promise<void> {
+/**
+ * The notes of a run, in input order: a list (files), or a stream read as the
+ * run goes (the rows of a table). A stream is pulled one note at a time, and
+ * only while fewer than the window's worth of notes wait to be written, so the
+ * input is never read far ahead of the output.
+ */
+export type NoteFeed = Iterable<NoteSource> | AsyncIterable<NoteSource>;
+
+function isAsync(feed: NoteFeed): feed is AsyncIterable<NoteSource> {
+  return typeof (feed as AsyncIterable<NoteSource>)[Symbol.asyncIterator] === 'function';
+}
+
+/** Analyses every note; synchronous with one job over a list, a promise with a stream or a pool of workers. */
+export function runBatch(feed: NoteFeed, setup: Setup, options: BatchOptions): void | Promise<void> {
   const task: TaskSetup = { pack: setup.pack, profile: setup.profile, needs: options.needs };
   if (options.jobs <= 1) {
-    sources.forEach((source, index) => options.onResult(runTask(source, task, options.readStdin), index));
+    const one = (source: NoteSource, index: number) => options.onResult(runTask(source, task, options.readStdin), index);
+    if (isAsync(feed)) {
+      return (async () => {
+        let index = 0;
+        for await (const source of feed) one(source, index++);
+      })();
+    }
+    let index = 0;
+    for (const source of feed) one(source, index++);
     return;
   }
   const workerSetup: WorkerSetup = { packFile: setup.packFile, packTexts: setup.packTexts, profile: setup.profile, needs: options.needs };
-  return runPool(sources, task, workerSetup, options);
+  const iterator = isAsync(feed) ? feed[Symbol.asyncIterator]() : feed[Symbol.iterator]();
+  return runPool(iterator, task, workerSetup, options);
 }
 
 declare const __CLI_WORKER__: string | undefined;
@@ -96,13 +131,20 @@ interface Slot {
   inFlight: number;
 }
 
-function runPool(sources: readonly NoteSource[], task: TaskSetup, workerSetup: WorkerSetup, options: BatchOptions): Promise<void> {
-  const total = sources.length;
+type NoteIterator = Iterator<NoteSource> | AsyncIterator<NoteSource>;
+
+function runPool(notes: NoteIterator, task: TaskSetup, workerSetup: WorkerSetup, options: BatchOptions): Promise<void> {
   const window = Math.max(MIN_WINDOW, options.jobs * WINDOW_PER_JOB);
   const buffer = new Map<number, TaskResult>();
+  /** The path of each note sent and not yet written: results carry this thread's string back. */
+  const paths = new Map<number, string>();
   const slots: Slot[] = [];
   let nextToSend = 0;
   let nextToWrite = 0;
+  /** The feed has no more notes. */
+  let ended = false;
+  /** A note is being read from the feed (a stream): no other read starts meanwhile. */
+  let reading = false;
   let finished = false;
 
   return new Promise<void>((resolve, reject) => {
@@ -111,33 +153,67 @@ function runPool(sources: readonly NoteSource[], task: TaskSetup, workerSetup: W
       finished = true;
       buffer.clear();
       const settle = () => (error === undefined ? resolve() : reject(error));
-      Promise.all(slots.map((s) => s.worker.terminate())).then(settle, settle);
+      // A stream is closed, so that its file is closed and nothing more is read.
+      const closed = notes.return ? Promise.resolve(notes.return()).catch(() => undefined) : undefined;
+      Promise.all([closed, ...slots.map((s) => s.worker.terminate())]).then(settle, settle);
     };
 
-    /** Writes what is next in input order, then sends notes while the window and the workers allow. */
+    const freeSlot = (): Slot | undefined => {
+      let slot: Slot | undefined;
+      for (const s of slots) if (s.inFlight < IN_FLIGHT_PER_WORKER && (!slot || s.inFlight < slot.inFlight)) slot = s;
+      return slot;
+    };
+
+    /** Sends a note read from the feed to the least busy worker (standard input is read here, in turn). */
+    const take = (step: IteratorResult<NoteSource>) => {
+      if (step.done) {
+        ended = true;
+        return;
+      }
+      const source = step.value;
+      const index = nextToSend++;
+      paths.set(index, source.path);
+      if (source.file === undefined && source.text === undefined) {
+        buffer.set(index, runTask(source, task, options.readStdin));
+        return;
+      }
+      // There is a free slot: one was free when the read began, and only take() sends.
+      const slot = freeSlot()!;
+      slot.inFlight++;
+      const message: WorkerTask = { index, path: source.path, file: source.file, text: source.text };
+      slot.worker.postMessage(message);
+    };
+
+    /** Writes what is next in input order, then reads and sends notes while the window and the workers allow. */
     const pump = () => {
       try {
         while (!finished) {
           for (let result = buffer.get(nextToWrite); result !== undefined; result = buffer.get(nextToWrite)) {
             buffer.delete(nextToWrite);
+            paths.delete(nextToWrite);
             options.onResult(result, nextToWrite++);
           }
-          if (nextToWrite === total) return stop();
-          if (nextToSend >= total || nextToSend >= nextToWrite + window) return;
-          const source = sources[nextToSend];
-          if (source.file === undefined) {
-            // Standard input is read here, in turn.
-            buffer.set(nextToSend, runTask(source, task, options.readStdin));
-            nextToSend++;
-            continue;
+          if (ended && nextToWrite === nextToSend) return stop();
+          if (ended || reading || nextToSend >= nextToWrite + window || !freeSlot()) return;
+          const step = notes.next();
+          if (step instanceof Promise) {
+            reading = true;
+            step.then(
+              (result) => {
+                reading = false;
+                if (finished) return;
+                try {
+                  take(result);
+                } catch (error) {
+                  return stop(error);
+                }
+                pump();
+              },
+              (error: unknown) => stop(error),
+            );
+            return;
           }
-          let slot: Slot | undefined;
-          for (const s of slots) if (s.inFlight < IN_FLIGHT_PER_WORKER && (!slot || s.inFlight < slot.inFlight)) slot = s;
-          if (!slot) return;
-          slot.inFlight++;
-          const message: WorkerTask = { index: nextToSend, path: source.path, file: source.file };
-          slot.worker.postMessage(message);
-          nextToSend++;
+          take(step);
         }
       } catch (error) {
         stop(error);
@@ -155,7 +231,7 @@ function runPool(sources: readonly NoteSource[], task: TaskSetup, workerSetup: W
           if ('internalError' in reply) return stop(new InternalError(reply.internalError));
           const { result } = reply;
           // The path as this thread holds it: output and summaries keep this one string, not a copy per note.
-          if ('report' in result) result.report.path = sources[reply.index].path;
+          if ('report' in result) result.report.path = paths.get(reply.index) ?? result.report.path;
           buffer.set(reply.index, result);
           pump();
         });

@@ -37,11 +37,13 @@ export function describeError(error: unknown): string {
   }
 }
 
-/** A note to check: a file, or standard input (no `file`). */
+/** A note to check: a file, a row of a table (`text`), or standard input (neither). */
 export interface NoteSource {
-  /** As shown in output: the path as given or found, or `<stdin>`. */
+  /** As shown in output: the path as given or found, `<stdin>`, or a table row's id. */
   path: string;
   file?: string;
+  /** The note itself, read from a table (`--input-format jsonl|csv`). */
+  text?: string;
 }
 
 function kindOf(stat: fs.Stats): string {
@@ -157,6 +159,8 @@ export type NoteContent = { text: string } | { skipped: string };
  * Throws a UsageError naming the path when the file cannot be read.
  */
 export function readNote(source: NoteSource, readStdin: () => Buffer): NoteContent {
+  // A table row's text was decoded with the table; the engine skips it if it looks binary.
+  if (source.text !== undefined) return { text: source.text };
   let buffer: Buffer;
   try {
     if (source.file === undefined) {

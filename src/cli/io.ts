@@ -1,5 +1,6 @@
 /** What commands read and write, so tests can run them in-process. */
 import * as fs from 'node:fs';
+import type { Readable } from 'node:stream';
 import * as tty from 'node:tty';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { UsageError } from './files';
@@ -13,6 +14,8 @@ export interface CliIO {
   stderrIsTTY?: boolean;
   /** Standard input, for `-`. */
   readStdin?: () => Buffer;
+  /** Standard input as a stream, for a table read from `-` (`--input-format jsonl|csv`); default process.stdin. */
+  stdinStream?: () => Readable;
   /** Folder that relative paths and `.healingnotes.json` are found in; default process.cwd(). */
   cwd?: string;
   env?: Record<string, string | undefined>;
@@ -36,6 +39,7 @@ export const processIO: CliIO = {
   isTTY: stdoutIsTTY,
   stderrIsTTY: Boolean(process.stderr.isTTY),
   readStdin: () => fs.readFileSync(0),
+  stdinStream: () => process.stdin,
   env: process.env,
 };
 

@@ -18,8 +18,9 @@ export interface Progress {
 
 const SILENT: Progress = { tick() {}, clear() {}, done() {} };
 
-export function progress(io: CliIO, total: number, label: string, enabled: boolean): Progress {
-  if (!enabled || !io.stderrIsTTY || total < 2) return SILENT;
+/** `total`: the notes in the run, or undefined when not known ahead (a table read as a stream): then a count only. */
+export function progress(io: CliIO, total: number | undefined, label: string, enabled: boolean): Progress {
+  if (!enabled || !io.stderrIsTTY || (total !== undefined && total < 2)) return SILENT;
   const now = io.now ?? Date.now;
   const started = now();
   let shown = false;
@@ -28,11 +29,15 @@ export function progress(io: CliIO, total: number, label: string, enabled: boole
   return {
     tick(done) {
       const t = now();
-      if (!shown && total < SHOW_AT_ONCE_FROM && t - started < SHOW_AFTER_MS) return;
-      if (shown && t - last < UPDATE_EVERY_MS && done < total) return;
+      if (!shown && (total === undefined || total < SHOW_AT_ONCE_FROM) && t - started < SHOW_AFTER_MS) return;
+      if (shown && t - last < UPDATE_EVERY_MS && (total === undefined || done < total)) return;
       shown = true;
       drawn = true;
       last = t;
+      if (total === undefined) {
+        io.stderr(`\r\x1b[K${label} ${done}`);
+        return;
+      }
       const width = String(total).length;
       io.stderr(`\r\x1b[K${label} ${String(done).padStart(width)}/${total} (${Math.floor((done / total) * 100)}%)`);
     },

@@ -63,6 +63,19 @@ export function fileReport(path: string, text: string, analysis: NoteAnalysis, n
   };
 }
 
+/**
+ * How output names a note: `path` (a file), or `id` (a table row: the report's
+ * path holds the row's id).
+ */
+export type NoteKey = 'path' | 'id';
+
+/** The report as output shows it: its `path` named `id` for a table row. */
+export function keyedReport(report: FileReport, key: NoteKey): FileReport | (Omit<FileReport, 'path'> & { id: string }) {
+  if (key === 'path') return report;
+  const { path, ...rest } = report;
+  return { id: path, ...rest };
+}
+
 /** A file that was not analysed (binary content), with the reason. */
 export function skippedReport(path: string, reason: string): FileReport {
   return { path, profile: '', skipped: reason, findings: [], evidence: [], results: [] };

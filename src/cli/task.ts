@@ -51,11 +51,12 @@ export interface WorkerSetup {
   needs: ReportNeeds;
 }
 
-/** Main thread → worker: one note. */
+/** Main thread → worker: one note, a file to read or a table row's text. */
 export interface WorkerTask {
   index: number;
   path: string;
-  file: string;
+  file?: string;
+  text?: string;
 }
 
 /** Worker → main thread: the note's result, or an internal error (kind and place only). */

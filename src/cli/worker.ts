@@ -19,7 +19,7 @@ port.on('message', (task: WorkerTask) => {
   let reply: WorkerReply;
   try {
     setup ??= { pack: packFromTexts(data.packFile, data.packTexts), profile: data.profile, needs: data.needs };
-    reply = { index: task.index, result: runTask({ path: task.path, file: task.file }, setup, noStdin) };
+    reply = { index: task.index, result: runTask({ path: task.path, file: task.file, text: task.text }, setup, noStdin) };
   } catch (error) {
     reply = { index: task.index, internalError: describeInternalError(error) };
   }

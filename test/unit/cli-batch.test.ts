@@ -5,26 +5,7 @@ import * as path from 'node:path';
 import { jobsFor, parseJobs, SMALL_RUN_FILES } from '../../src/cli/batch';
 import { resolveInputs } from '../../src/cli/files';
 import { JsonStream } from '../../src/cli/formatters/json';
-import { runCliAsync, type CliIO } from '../../src/cli/main';
-import { run, SECRET, tempDir, writeNotes, type Run } from './cli-helpers';
-
-async function runAsync(args: string[], io: Partial<CliIO> = {}): Promise<Run & { writes: number }> {
-  let stdout = '';
-  let stderr = '';
-  let writes = 0;
-  const code = await runCliAsync(args, {
-    stdout: (t) => {
-      stdout += t;
-      writes++;
-    },
-    stderr: (t) => (stderr += t),
-    isTTY: false,
-    stderrIsTTY: false,
-    env: {},
-    ...io,
-  });
-  return { code, stdout, stderr, writes };
-}
+import { run, runAsync, SECRET, tempDir, writeNotes } from './cli-helpers';
 
 /** A small seeded generator (mulberry32): the same notes on every run. */
 function rng(seed: number): () => number {

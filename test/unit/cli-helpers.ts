@@ -2,7 +2,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { runCli, type CliIO } from '../../src/cli/main';
+import { runCli, runCliAsync, type CliIO } from '../../src/cli/main';
 
 export interface Run {
   code: number;
@@ -22,6 +22,25 @@ export function run(args: string[], io: Partial<CliIO> = {}): Run {
     ...io,
   });
   return { code, stdout, stderr };
+}
+
+/** Runs the CLI in-process as the bin does (worker threads, streams); `writes` counts the writes to stdout. */
+export async function runAsync(args: string[], io: Partial<CliIO> = {}): Promise<Run & { writes: number }> {
+  let stdout = '';
+  let stderr = '';
+  let writes = 0;
+  const code = await runCliAsync(args, {
+    stdout: (t) => {
+      stdout += t;
+      writes++;
+    },
+    stderr: (t) => (stderr += t),
+    isTTY: false,
+    stderrIsTTY: false,
+    env: {},
+    ...io,
+  });
+  return { code, stdout, stderr, writes };
 }
 
 /** A marker that must never reach any output: it stands for protected note text. */

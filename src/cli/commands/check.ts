@@ -1,28 +1,34 @@
 /** `healing-notes check <files|folders|globs|->`: findings per note, streamed as the notes are analysed. */
 import { type Severity } from '../../engine';
-import { jobsFor, parseJobs } from '../batch';
+import { parseJobs } from '../batch';
 import { loadSetup } from '../config';
-import { resolveInputs, UsageError } from '../files';
+import { UsageError } from '../files';
 import { csvWriter } from '../formatters/csv';
 import { jsonWriter, type ReportWriter, type Write } from '../formatters/json';
+import { jsonlWriter } from '../formatters/jsonl';
 import { sarifWriter, type SarifNotice } from '../formatters/sarif';
 import { textWriter } from '../formatters/text';
+import { isTable, noteInputs, TABLE_HELP, TABLE_OPTIONS } from '../inputs';
 import { cwdOf, formatOf, parse, useColor, VERSION, type CliIO, type RunMode } from '../io';
 import { progress } from '../progress';
 import { addToTotals, emptyTotals, withMinSeverity, type ReportNeeds } from '../report';
+import { SummaryBuilder } from '../summary';
 import { andThen, problemExitCode, runNotes, withCleanup } from './notes';
-import { closeQuietly, openOutput } from './output';
+import { closeQuietly, openOutput, type Output } from './output';
+import { writeSummary } from './summary';
 
-export const CHECK_FORMATS = ['text', 'json', 'sarif', 'csv'] as const;
+export const CHECK_FORMATS = ['text', 'json', 'jsonl', 'sarif', 'csv'] as const;
 const SEVERITIES: readonly Severity[] = ['error', 'warning', 'information', 'hint'];
 
 export const CHECK_HELP = `Usage: healing-notes check [options] <files|folders|globs|->...
 
 Checks visit notes and prints what each misses. Folders are searched for
-*.note files; '-' reads one note from standard input.
+*.note files; '-' reads one note from standard input. With --input-format
+jsonl or csv, reads a table of notes (one a row) from a file or standard input.
 
 Options:
-  --format <f>          text (default), json, sarif or csv
+  --format <f>          text (default), json, jsonl (one line per note), sarif or csv
+${TABLE_HELP}  --summary-json <file> also write the coverage summary of the same run (as 'summary --format json')
   --profile <id>        note type profile (default: auto, read from each note's "Visit type:" line)
   --rules <pack>        use this rule-pack file instead of .healingnotes.json (layered on the built-in rules)
   --min-severity <s>    leave out findings below error, warning, information or hint (default: hint)
@@ -34,12 +40,15 @@ Options:
   -h, --help            show this help
 
 Exit codes: 0 no error-severity findings, 1 error-severity findings,
-2 usage or input error (bad option, missing or unreadable file, no notes).
+2 usage or input error (bad option, missing or unreadable file, no notes),
+3 some table rows could not be read as notes and were skipped (the others were checked).
 `;
 
 export function check(args: readonly string[], io: CliIO, mode: RunMode = { workers: false }): number | Promise<number> {
   const { values, positionals } = parse(args, {
     format: { type: 'string' },
+    ...TABLE_OPTIONS,
+    'summary-json': { type: 'string' },
     profile: { type: 'string' },
     rules: { type: 'string' },
     'min-severity': { type: 'string' },
@@ -58,13 +67,23 @@ export function check(args: readonly string[], io: CliIO, mode: RunMode = { work
   const minSeverity = (values['min-severity'] ?? 'hint') as Severity;
   if (!SEVERITIES.includes(minSeverity)) throw new UsageError(`unknown severity '${minSeverity}' for --min-severity (allowed: ${SEVERITIES.join(', ')})`);
   const requestedJobs = parseJobs(values.jobs);
-  if (positionals.length === 0) throw new UsageError("'check' needs at least one file, folder, glob or '-' (try 'healing-notes check --help')");
 
   const cwd = cwdOf(io);
+  const inputs = noteInputs(values, positionals, io, 'check');
+  const key = isTable(inputs) ? 'id' : 'path';
+  // A note in a table is no file that a SARIF viewer could open.
+  if (format === 'sarif' && key === 'id') throw new UsageError('--format sarif needs files; for a table of notes use jsonl, json, csv or text');
   const setup = loadSetup({ cwd, noConfig: values['no-config'], rules: values.rules, profile: values.profile });
-  const sources = resolveInputs(positionals, cwd);
-  const bar = progress(io, sources.length, 'Checking notes', !values.quiet);
+  const bar = progress(io, inputs.total, 'Checking notes', !values.quiet);
   const output = openOutput(io, values.output);
+  let summaryOutput: Output | undefined;
+  try {
+    summaryOutput = values['summary-json'] === undefined ? undefined : openOutput(io, values['summary-json']);
+  } catch (error) {
+    closeQuietly(output);
+    throw error;
+  }
+  const summary = summaryOutput && new SummaryBuilder(setup.pack, { anonymize: false, keepNotes: false });
   const write: Write = (text) => {
     if (output.toTerminal) bar.clear();
     output.write(text);
@@ -78,7 +97,11 @@ export function check(args: readonly string[], io: CliIO, mode: RunMode = { work
       let needs: ReportNeeds = 'findings';
       switch (format) {
         case 'json':
-          writer = jsonWriter(write);
+          writer = jsonWriter(write, key);
+          needs = 'full';
+          break;
+        case 'jsonl':
+          writer = jsonlWriter(write, key);
           needs = 'full';
           break;
         case 'sarif': {
@@ -88,17 +111,20 @@ export function check(args: readonly string[], io: CliIO, mode: RunMode = { work
           break;
         }
         case 'csv':
-          writer = csvWriter(write);
+          writer = csvWriter(write, key);
           break;
         default:
           writer = textWriter(write, { color, quiet: values.quiet });
       }
+      // The summary counts each rule's status, which the findings-only formats do not carry.
+      if (summary && needs === 'findings') needs = 'full';
       const totals = emptyTotals();
-      const run = runNotes(sources, setup, io, {
-        jobs: mode.workers ? jobsFor(requestedJobs, sources) : 1,
+      const run = runNotes(inputs, setup, io, {
+        jobs: mode.workers ? inputs.jobs(requestedJobs) : 1,
         needs,
         bar,
         onReport(report) {
+          summary?.add(report);
           const shown = withMinSeverity(report, minSeverity);
           addToTotals(totals, shown);
           writer.file(shown);
@@ -108,9 +134,16 @@ export function check(args: readonly string[], io: CliIO, mode: RunMode = { work
       return andThen(run, (counts) => {
         writer.end(totals);
         output.close();
+        if (summary && summaryOutput) {
+          writeSummary(summary.summary(), 'json', summaryOutput, false);
+          summaryOutput.close();
+        }
         return problemExitCode(io, counts) ?? (totals.bySeverity.error > 0 ? 1 : 0);
       });
     },
-    () => closeQuietly(output),
+    () => {
+      closeQuietly(output);
+      if (summaryOutput) closeQuietly(summaryOutput);
+    },
   );
 }

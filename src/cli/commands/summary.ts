@@ -1,13 +1,14 @@
 /** `healing-notes summary <folder>`: the share of notes that document each element and skill. */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { jobsFor, parseJobs } from '../batch';
+import { parseJobs } from '../batch';
 import { loadSetup } from '../config';
-import { describeError, resolveInputs, UsageError } from '../files';
+import { describeError, UsageError } from '../files';
 import { formatSummaryCsv } from '../formatters/csv';
 import { writeSummaryHtml } from '../formatters/html';
 import { writeSummaryJson } from '../formatters/json';
 import { formatSummaryText } from '../formatters/text';
+import { isTable, noteInputs, TABLE_HELP, TABLE_OPTIONS } from '../inputs';
 import { cwdOf, formatOf, parse, useColor, VERSION, type CliIO, type RunMode } from '../io';
 import { progress } from '../progress';
 import { mergeSummaries, SummaryBuilder, type Summary } from '../summary';
@@ -18,6 +19,7 @@ export const SUMMARY_FORMATS = ['text', 'json', 'csv', 'html'] as const;
 type SummaryFormat = (typeof SUMMARY_FORMATS)[number];
 
 export const SUMMARY_HELP = `Usage: healing-notes summary [options] <folders|files|globs>...
+       healing-notes summary --input-format jsonl|csv [options] [<table>|-]
        healing-notes summary --merge [options] <summary.json>...
 
 For each skill and each element (rule), the share of notes that document it,
@@ -25,6 +27,7 @@ with counts. Shows no note text.
 
 Options:
   --format <f>          text (default), json, csv or html (one self-contained file with a bar chart per skill)
+${TABLE_HELP}
   --anonymize           hide file names too (notes are listed as "Note 01", "Note 02", ...)
   --profile <id>        note type profile (default: auto, read from each note)
   --rules <pack>        use this rule-pack file instead of .healingnotes.json (layered on the built-in rules)
@@ -32,17 +35,20 @@ Options:
   -j, --jobs <n>        notes analysed at once, each in a worker thread (default: one per core; 1: no worker)
   --merge               add up summary JSON files (of shards of the notes, made with the same rules)
                         instead of reading notes; the per-note tables are left out
+                        (a table's summary has none either: 'check --format jsonl' gives each note's statuses)
   -o, --output <file>   write the report to a file (e.g. report.html) instead of standard output
   -q, --quiet           no progress line
   --no-color            no colour
   -h, --help            show this help
 
-Exit codes: 0 report written, 2 usage or input error.
+Exit codes: 0 report written, 2 usage or input error,
+3 report written, but some table rows could not be read as notes and were skipped.
 `;
 
 export function summary(args: readonly string[], io: CliIO, mode: RunMode = { workers: false }): number | Promise<number> {
   const { values, positionals } = parse(args, {
     format: { type: 'string' },
+    ...TABLE_OPTIONS,
     anonymize: { type: 'boolean' },
     profile: { type: 'string' },
     rules: { type: 'string' },
@@ -64,8 +70,8 @@ export function summary(args: readonly string[], io: CliIO, mode: RunMode = { wo
   const color = values.output === undefined && useColor(io, values['no-color']);
 
   if (values.merge) {
-    if (values.profile !== undefined || values.rules !== undefined || values.jobs !== undefined) {
-      throw new UsageError('--merge adds up summary JSON files: --profile, --rules and --jobs do not apply');
+    if ([values.profile, values.rules, values.jobs, values['input-format'], values['text-field'], values['id-field']].some((v) => v !== undefined)) {
+      throw new UsageError('--merge adds up summary JSON files: --profile, --rules, --jobs and the table options do not apply');
     }
     if (positionals.length === 0) throw new UsageError("'summary --merge' needs summary JSON files (from 'healing-notes summary --format json')");
     // One file at a time: a shard's per-note table can be large, and only its counts are added up.
@@ -85,17 +91,19 @@ export function summary(args: readonly string[], io: CliIO, mode: RunMode = { wo
     );
   }
 
-  if (positionals.length === 0) throw new UsageError("'summary' needs a folder of notes (try 'healing-notes summary --help')");
+  if (positionals.length === 0 && values['input-format'] === undefined) throw new UsageError("'summary' needs a folder of notes (try 'healing-notes summary --help')");
+  const inputs = noteInputs(values, positionals, io, 'summary');
   const setup = loadSetup({ cwd, noConfig: values['no-config'], rules: values.rules, profile: values.profile });
-  const sources = resolveInputs(positionals, cwd);
-  const bar = progress(io, sources.length, 'Checking notes', !values.quiet);
+  const bar = progress(io, inputs.total, 'Checking notes', !values.quiet);
   const output = openOutput(io, values.output);
   return withCleanup(
     () => {
-      // Counts only, plus the per-note table (statuses, compact) for the formats that show it.
-      const builder = new SummaryBuilder(setup.pack, { anonymize: Boolean(values.anonymize), keepNotes: format === 'json' || format === 'html' });
-      const run = runNotes(sources, setup, io, {
-        jobs: mode.workers ? jobsFor(requestedJobs, sources) : 1,
+      // Counts only, plus the per-note table (statuses, compact) for the formats that show it; not for a
+      // table, whose rows may be millions: memory stays flat, and `check --format jsonl` has each note.
+      const keepNotes = (format === 'json' || format === 'html') && !isTable(inputs);
+      const builder = new SummaryBuilder(setup.pack, { anonymize: Boolean(values.anonymize), keepNotes });
+      const run = runNotes(inputs, setup, io, {
+        jobs: mode.workers ? inputs.jobs(requestedJobs) : 1,
         needs: 'statuses',
         bar,
         onReport: (report) => builder.add(report),
@@ -110,7 +118,7 @@ export function summary(args: readonly string[], io: CliIO, mode: RunMode = { wo
   );
 }
 
-function writeSummary(data: Summary, format: SummaryFormat, output: Output, color: boolean): void {
+export function writeSummary(data: Summary, format: SummaryFormat, output: Output, color: boolean): void {
   const write = (text: string) => output.write(text);
   switch (format) {
     case 'json':

@@ -1,4 +1,4 @@
-import { totalsOf, type FileReport } from '../report';
+import { totalsOf, type FileReport, type NoteKey } from '../report';
 import type { Summary } from '../summary';
 import { collect, type ReportWriter, type Write } from './json';
 
@@ -22,9 +22,9 @@ function csv(rows: (string | number)[][]): string {
   return rows.map(csvRow).join('');
 }
 
-/** One finding a row, each file's rows as it comes. */
-export function csvWriter(write: Write): ReportWriter {
-  write(csvRow(['path', 'line', 'column', 'end_line', 'end_column', 'severity', 'rule_id', 'kind', 'message']));
+/** One finding a row, each file's rows as it comes; the first column is the note's `path`, or its `id` for a table row. */
+export function csvWriter(write: Write, key: NoteKey = 'path'): ReportWriter {
+  write(csvRow([key, 'line', 'column', 'end_line', 'end_column', 'severity', 'rule_id', 'kind', 'message']));
   return {
     file(report) {
       if (report.findings.length === 0) return;

@@ -1,4 +1,4 @@
-import type { FileReport, Totals } from '../report';
+import { keyedReport, type FileReport, type NoteKey, type Totals } from '../report';
 import type { NoteCoverage, Summary } from '../summary';
 
 /** Where a formatter writes its output, piece by piece. */
@@ -76,15 +76,18 @@ export class JsonStream {
   }
 }
 
-/** Machine-readable results: `{ tool, files: [...], totals }`, each file written as it comes. */
-export function jsonWriter(write: Write): ReportWriter {
+/**
+ * Machine-readable results: `{ tool, files: [...], totals }`, each file written
+ * as it comes (`notes: [...]`, each with its `id`, for a table's rows).
+ */
+export function jsonWriter(write: Write, key: NoteKey = 'path'): ReportWriter {
   const stream = new JsonStream(write);
   const files = stream.slot();
-  const doc = (totals: Totals | null) => ({ tool: 'healing-notes', files, totals });
+  const doc = (totals: Totals | null) => (key === 'id' ? { tool: 'healing-notes', notes: files, totals } : { tool: 'healing-notes', files, totals });
   stream.open(doc(null));
-  const array = stream.array<FileReport>(1);
+  const array = stream.array<unknown>(1);
   return {
-    file: (report) => array.push(report),
+    file: (report) => array.push(keyedReport(report, key)),
     end: (totals) => array.close(doc(totals)),
   };
 }
