@@ -22,13 +22,16 @@ describe('cli packaging (npm pack)', function () {
   });
 
   it('ships the CLI, the extension, the schema, the docs, README and LICENSE', () => {
-    for (const file of ['dist/cli.js', 'dist/cli-worker.js', 'dist/extension.js', 'schema/healingnotes.schema.json', 'docs/cli.md', 'README.md', 'LICENSE', 'package.json']) {
+    for (const file of ['dist/cli.js', 'dist/cli-worker.js', 'dist/extension.js', 'schema/healingnotes.schema.json', 'docs/cli.md', 'README.md', 'LICENSE', 'package.json', 'scripts/slurm/submit.sh']) {
       assert.ok(files.includes(file), `${file} missing from the package: ${files.join(', ')}`);
     }
   });
 
   it('leaves out sources, tests, build output and source maps', () => {
-    const unwanted = files.filter((f) => /^(src|test|out|scripts|node_modules|\.cache|test-results|\.vscode)\//.test(f) || f.endsWith('.map') || f.endsWith('.ts'));
+    // Of scripts/, only the Slurm array job's shell scripts (docs/scale.md), which run the packed CLI.
+    const unwanted = files.filter(
+      (f) => (/^(src|test|out|scripts|node_modules|\.cache|test-results|\.vscode)\//.test(f) && !/^scripts\/slurm\/[\w-]+\.sh$/.test(f)) || f.endsWith('.map') || f.endsWith('.ts'),
+    );
     assert.deepEqual(unwanted, []);
     // samples/ holds only the project's own sample notes (the extension opens one); nothing else from there.
     assert.deepEqual(files.filter((f) => f.startsWith('samples/') && !f.endsWith('.note')), []);
