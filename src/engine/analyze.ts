@@ -9,6 +9,7 @@ import { CHECK_KINDS, type NoteContext, type RuleRun } from './checks';
 import { compilePack, type CompiledPack } from './compile';
 import { detectProfile } from './profiles';
 import { maskOverrides, parseOverrides, type NoteOverride } from './overrides';
+import { PromptLines } from './promptLines';
 import { findSections } from './sections';
 import type { Finding, NoteAnalysis, RulePack, RuleResult, Severity, SeveritySetting } from './types';
 import { UnitReader, unitsOf } from './units';
@@ -55,7 +56,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): NoteAnalysi
 
   // Override lines ("[Healing Notes: <rule> discussed, not documented — reason]", see overrides.ts)
   // are masked so that no rule reads them as evidence; their rules are marked below.
-  const overrides = parseOverrides(text);
+  const overrides = parseOverrides(text, pack.pack.rules);
   // A lone CR ends a line as VS Code reads it; as a one-for-one swap it keeps every offset.
   const analysed = maskOverrides(text, overrides).replace(LONE_CR, '\n');
 
@@ -113,5 +114,6 @@ function noteContext(text: string, sections: NoteAnalysis['sections'], pack: Com
     units: unitsOf(text, sections),
     pack,
     reader: new UnitReader(text, pack, proxySpeaksForPatient(text)),
+    promptLines: new PromptLines(text, pack.promptLabels),
   };
 }

@@ -5,6 +5,7 @@
 import { ContextMatcher, wordBounded } from './context';
 import { SectionVocabulary } from './sections';
 import { prefilterFor } from './prefilter';
+import { PromptLabels } from './promptLines';
 import { escapeRegExp, foldPatternSource } from './text';
 import type { EvidencePattern, Level, Rule, RulePack, SectionKind } from './types';
 
@@ -31,6 +32,8 @@ export interface CompiledPack {
   pack: RulePack;
   vocabulary: SectionVocabulary;
   context: ContextMatcher;
+  /** Which rule a line belongs to when it begins with a prompt label ("Shared decision:"). */
+  promptLabels: PromptLabels;
   rules: CompiledRule[];
 }
 
@@ -68,6 +71,7 @@ export function compilePack(pack: RulePack): CompiledPack {
     pack,
     vocabulary: new SectionVocabulary(pack.sections),
     context: new ContextMatcher(pack.context),
+    promptLabels: new PromptLabels(pack.rules),
     rules: pack.rules.map((rule) => ({
       rule,
       patterns: rule.evidence.map(compilePattern),

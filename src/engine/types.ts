@@ -148,10 +148,15 @@ export interface EvidencePattern {
   strength?: Strength;
 }
 
+/**
+ * What the quick fix writes into the note: `label: snippet` on a line of its own
+ * ("Shared decision: <options offered>; <the patient's choice ...>"). A prompt
+ * states nothing: only a label and empty placeholders, which the clinician fills.
+ */
 export interface RulePrompt {
-  /** Short label for the quick fix ("Insert the patient's own explanation"). */
+  /** The label written before the placeholders, without its colon ("Shared decision"). A line that begins with it (or the rule's title) and a colon is this rule's to fill. */
   label: string;
-  /** VS Code snippet syntax: tabstops `${1:...}`, choices `${1|a,b|}`. */
+  /** The placeholders after the label, in VS Code snippet syntax: `${1:<what to write>}`, `${2:<...>}`; the first tab stop is the text to write, not a choice. */
   snippet: string;
   /** Sections the prompt belongs in, in order of preference. */
   sections: SectionKind[];

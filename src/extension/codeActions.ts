@@ -1,17 +1,27 @@
 /**
- * Code actions on our diagnostics: insert the rule's prompt, mark the element
- * as discussed but not documented, turn the rule off for the workspace; and a
- * source action that inserts the prompts of every missing core element.
- * Every action runs a command whose arguments carry the document version the
- * finding was computed on, so a fix is refused once the note has changed.
+ * Code actions on our diagnostics, translated from the assist layer
+ * (src/assist/actions.ts): for the findings under the cursor, one group each,
+ * every prompt first, then "mark as discussed" and "turn off" for warnings and
+ * errors only; and a source action that inserts the prompts of every missing
+ * core element. Every action runs a command whose arguments name the finding
+ * and the document version it was computed on, so a fix is refused once the
+ * note has changed.
  */
 import * as vscode from 'vscode';
+import { actionsForFindings, missingCoreFindings, type AssistAction } from '../assist';
+import type { Finding } from '../engine';
 import { COMMANDS, INSERT_ALL_KIND_VALUE, STRINGS } from './constants';
-import type { DiagnosticsController, FindingData } from './diagnostics';
-import { missingCorePrompts, type FindingArgs, type NoteArgs, type RuleArgs } from './fixes';
+import type { DiagnosticsController } from './diagnostics';
+import type { FindingArgs, NoteArgs } from './fixes';
 
 /** `source.healingNotes.insertAllPrompts` */
 export const INSERT_ALL_KIND = vscode.CodeActionKind.Empty.append(INSERT_ALL_KIND_VALUE);
+
+const COMMAND_OF: Record<AssistAction['kind'], string> = {
+  'insert-prompt': COMMANDS.insertPrompt,
+  'mark-discussed': COMMANDS.markDiscussed,
+  'turn-off': COMMANDS.disableRuleInWorkspace,
+};
 
 export class HealingCodeActionProvider implements vscode.CodeActionProvider {
   static readonly metadata: vscode.CodeActionProviderMetadata = {
@@ -22,9 +32,7 @@ export class HealingCodeActionProvider implements vscode.CodeActionProvider {
 
   provideCodeActions(document: vscode.TextDocument, _range: vscode.Range | vscode.Selection, context: vscode.CodeActionContext): vscode.CodeAction[] {
     const actions: vscode.CodeAction[] = [];
-    if (!context.only || context.only.contains(vscode.CodeActionKind.QuickFix)) {
-      for (const diagnostic of context.diagnostics) actions.push(...this.quickFixes(document, diagnostic));
-    }
+    if (!context.only || context.only.contains(vscode.CodeActionKind.QuickFix)) actions.push(...this.quickFixes(document, context.diagnostics));
     // Source actions are only listed when asked for (the Source Action menu, codeActionsOnSave).
     if (context.only?.contains(INSERT_ALL_KIND)) {
       const insertAll = this.insertAll(document);
@@ -33,51 +41,37 @@ export class HealingCodeActionProvider implements vscode.CodeActionProvider {
     return actions;
   }
 
-  private quickFixes(document: vscode.TextDocument, diagnostic: vscode.Diagnostic): vscode.CodeAction[] {
-    const data = this.diagnostics.dataOf(diagnostic, document);
-    if (!data) return [];
-    const rule = this.diagnostics.ruleOf(document, data.ruleId);
-    if (!rule) return [];
-    const actions: vscode.CodeAction[] = [];
-    const findingArgs = this.currentArgs(document, data);
-    if (!findingArgs) return [];
-
-    if (rule.prompt) {
-      const insert = new vscode.CodeAction(rule.prompt.label, vscode.CodeActionKind.QuickFix);
-      insert.diagnostics = [diagnostic];
-      insert.isPreferred = true;
-      insert.command = { command: COMMANDS.insertPrompt, title: rule.prompt.label, arguments: [findingArgs] };
-      actions.push(insert);
+  private quickFixes(document: vscode.TextDocument, diagnostics: readonly vscode.Diagnostic[]): vscode.CodeAction[] {
+    const note = this.diagnostics.noteOf(document);
+    if (!note) return [];
+    // Each diagnostic of ours names one finding; a diagnostic published before the latest keystrokes is looked up again.
+    const findings = new Map<Finding, vscode.Diagnostic>();
+    for (const diagnostic of diagnostics) {
+      const data = this.diagnostics.dataOf(diagnostic, document);
+      const finding = data && this.diagnostics.findingOf(note, data, data.version === document.version);
+      if (finding && !findings.has(finding)) findings.set(finding, diagnostic);
     }
-
-    const discussed = new vscode.CodeAction(STRINGS.markDiscussedTitle, vscode.CodeActionKind.QuickFix);
-    discussed.diagnostics = [diagnostic];
-    discussed.command = { command: COMMANDS.markDiscussed, title: STRINGS.markDiscussedTitle, arguments: [findingArgs] };
-    actions.push(discussed);
-
-    if (vscode.workspace.getWorkspaceFolder(document.uri)) {
-      const ruleArgs: RuleArgs = { uri: data.uri, ruleId: data.ruleId };
-      const off = new vscode.CodeAction(STRINGS.disableRuleTitle, vscode.CodeActionKind.QuickFix);
-      off.diagnostics = [diagnostic];
-      off.command = { command: COMMANDS.disableRuleInWorkspace, title: STRINGS.disableRuleTitle, arguments: [ruleArgs] };
-      actions.push(off);
-    }
-    return actions;
-  }
-
-  /**
-   * The finding as of the document's current version: a diagnostic published before the
-   * latest keystrokes is checked again, so the fix carries the version it will apply to.
-   */
-  private currentArgs(document: vscode.TextDocument, data: FindingData): FindingArgs | undefined {
-    if (data.version === document.version) return { uri: data.uri, version: data.version, ruleId: data.ruleId, insertion: data.insertion };
-    const finding = this.diagnostics.analysisOf(document)?.findings.find((f) => f.ruleId === data.ruleId && f.kind === data.kind);
-    return finding && { uri: data.uri, version: document.version, ruleId: finding.ruleId, insertion: finding.insertion };
+    const canTurnOff = vscode.workspace.getWorkspaceFolder(document.uri) !== undefined;
+    return actionsForFindings(note, [...findings.keys()], { canTurnOff }).map((action) => {
+      const codeAction = new vscode.CodeAction(action.title, vscode.CodeActionKind.QuickFix);
+      const diagnostic = findings.get(action.finding);
+      if (diagnostic) codeAction.diagnostics = [diagnostic];
+      if (action.kind === 'insert-prompt') codeAction.isPreferred = action.preferred;
+      const args: FindingArgs = {
+        uri: document.uri.toString(),
+        version: document.version,
+        ruleId: action.ruleId,
+        kind: action.finding.kind,
+        range: action.finding.range,
+      };
+      codeAction.command = { command: COMMAND_OF[action.kind], title: action.title, arguments: [args] };
+      return codeAction;
+    });
   }
 
   private insertAll(document: vscode.TextDocument): vscode.CodeAction | undefined {
-    const analysis = this.diagnostics.analysisOf(document);
-    if (!analysis || missingCorePrompts(this.diagnostics, document, analysis.findings).length === 0) return undefined;
+    const note = this.diagnostics.noteOf(document);
+    if (!note || missingCoreFindings(note).length === 0) return undefined;
     const action = new vscode.CodeAction(STRINGS.insertAllTitle, INSERT_ALL_KIND);
     const args: NoteArgs = { uri: document.uri.toString(), version: document.version };
     action.command = { command: COMMANDS.insertAllPrompts, title: STRINGS.insertAllTitle, arguments: [args] };

@@ -1,19 +1,19 @@
 /** The commands: in the palette (analyze, coverage, prompts, docs, sample) and those run with arguments by fixes and views. */
 import * as vscode from 'vscode';
-import { COMMANDS, COVERAGE_VIEW_ID, LANGUAGE_ID, RULE_DOCS_PATH, SAMPLE_NOTE_PATH, STRINGS } from './constants';
+import { COMMANDS, COVERAGE_VIEW_ID, EXTENSION_ID, LANGUAGE_ID, SAMPLE_NOTE_PATH, WALKTHROUGH_ID } from './constants';
 import { isRuleNode } from './coverage';
 import type { RuleExampleResult } from '../engine/pack';
-import { ruleDocsUri, type DiagnosticsController } from './diagnostics';
+import type { DiagnosticsController } from './diagnostics';
+import type { RuleDocs } from './ruleDocs';
 import type { NoteFixes } from './fixes';
 import type { PackManager } from './packs';
 
-export function registerCommands(extensionUri: vscode.Uri, diagnostics: DiagnosticsController, fixes: NoteFixes, packs: PackManager): vscode.Disposable[] {
-  const docs = vscode.Uri.joinPath(extensionUri, ...RULE_DOCS_PATH);
+export function registerCommands(extensionUri: vscode.Uri, diagnostics: DiagnosticsController, fixes: NoteFixes, packs: PackManager, docs: RuleDocs): vscode.Disposable[] {
   const output = vscode.window.createOutputChannel('Healing Notes');
   return [
     output,
     vscode.commands.registerCommand(COMMANDS.analyzeNow, () => {
-      const document = vscode.window.activeTextEditor?.document;
+      const document = diagnostics.currentNote();
       if (document) diagnostics.analyzeNow(document);
     }),
     vscode.commands.registerCommand(COMMANDS.showCoverage, () => vscode.commands.executeCommand(`${COVERAGE_VIEW_ID}.focus`)),
@@ -23,11 +23,14 @@ export function registerCommands(extensionUri: vscode.Uri, diagnostics: Diagnost
     vscode.commands.registerCommand(COMMANDS.markDiscussed, (args: unknown, reason?: unknown) =>
       fixes.markDiscussed(isRuleNode(args) ? args.findingArgs : args, reason),
     ),
-    vscode.commands.registerCommand(COMMANDS.disableRuleInWorkspace, (args: unknown) =>
-      fixes.disableRuleInWorkspace(isRuleNode(args) ? { uri: args.uri, ruleId: args.rule.id } : args),
+    vscode.commands.registerCommand(COMMANDS.disableRuleInWorkspace, (args: unknown, confirmed?: unknown) =>
+      fixes.disableRuleInWorkspace(isRuleNode(args) ? { uri: args.uri, ruleId: args.rule.ruleId } : args, confirmed),
     ),
     vscode.commands.registerCommand(COMMANDS.revealSpan, revealSpan),
-    vscode.commands.registerCommand(COMMANDS.openRuleDocs, (ruleId?: unknown) => openRuleDocs(docs, isRuleNode(ruleId) ? ruleId.rule.id : ruleId)),
+    vscode.commands.registerCommand(COMMANDS.openRuleDocs, (ruleId?: unknown) => docs.open(isRuleNode(ruleId) ? ruleId.rule.ruleId : ruleId)),
+    vscode.commands.registerCommand(COMMANDS.openWalkthrough, () =>
+      vscode.commands.executeCommand('workbench.action.openWalkthrough', `${EXTENSION_ID}#${WALKTHROUGH_ID}`, false),
+    ),
     vscode.commands.registerCommand(COMMANDS.openSample, () => openSample(extensionUri)),
     vscode.commands.registerCommand(COMMANDS.testWorkspaceRules, () => testWorkspaceRules(packs, output)),
   ];
@@ -69,23 +72,6 @@ async function revealSpan(uri: unknown, start: unknown, end: unknown): Promise<b
   const range = new vscode.Range(document.positionAt(start), document.positionAt(end));
   const editor = await vscode.window.showTextDocument(document, { selection: new vscode.Selection(range.start, range.end), preview: false });
   editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
-  return true;
-}
-
-/** Opens the bundled rule documentation, at one rule's section when given. */
-async function openRuleDocs(docs: vscode.Uri, ruleId?: unknown): Promise<boolean> {
-  try {
-    await vscode.workspace.fs.stat(docs);
-  } catch {
-    void vscode.window.showInformationMessage(STRINGS.noRuleDocs);
-    return false;
-  }
-  const target = typeof ruleId === 'string' ? ruleDocsUri(docs, ruleId) : docs;
-  try {
-    await vscode.commands.executeCommand('markdown.showPreview', target);
-  } catch {
-    await vscode.window.showTextDocument(docs, { preview: true });
-  }
   return true;
 }
 

@@ -3,8 +3,10 @@ export const EXTENSION_ID = 'healing-notes.healing-notes';
 export const LANGUAGE_ID = 'clinical-note';
 export const DIAGNOSTIC_SOURCE = 'Healing Notes';
 export const CONFIG_SECTION = 'healingNotes';
-/** Rule documentation ships inside the extension, so a diagnostic's link works offline. */
-export const RULE_DOCS_PATH = ['docs', 'rules.md'];
+/** A rule's documentation, rendered from the rule pack in use: `healing-notes-rule:/<rule id>.md`. */
+export const RULE_DOCS_SCHEME = 'healing-notes-rule';
+/** The walkthrough, as declared in package.json (its full id is `<extension id>#<this>`). */
+export const WALKTHROUGH_ID = 'healingNotes.gettingStarted';
 /** The sample a trainee opens from the walkthrough (a copy, as an untitled note). */
 export const SAMPLE_NOTE_PATH = ['samples', '02-cough-no-plan.note'];
 /** The workspace folder's rule file, shared with the CLI. */
@@ -15,6 +17,7 @@ export const COMMANDS = {
   showCoverage: 'healingNotes.showCoverage',
   insertAllPrompts: 'healingNotes.insertAllPrompts',
   openRuleDocs: 'healingNotes.openRuleDocs',
+  openWalkthrough: 'healingNotes.openWalkthrough',
   openSample: 'healingNotes.openSample',
   testWorkspaceRules: 'healingNotes.testWorkspaceRules',
   // Invoked from code actions and the coverage view, with arguments; hidden from the palette.
@@ -32,14 +35,12 @@ export const INSERT_ALL_KIND_VALUE = 'source.healingNotes.insertAllPrompts';
 
 export const STRINGS = {
   insertAllTitle: 'Insert Prompts for All Missing Elements',
-  markDiscussedTitle: 'Mark as discussed, not documented…',
-  disableRuleTitle: 'Turn off this rule for this workspace',
   staleNote: 'The note changed since it was checked; nothing was inserted. Try again once the check has finished.',
   noMissing: 'Every core element is documented in this note; there are no prompts to insert.',
   noNote: 'Open a visit note (*.note) first.',
-  reasonPrompt: 'Why is this discussed but not documented? The reason is written into the note.',
+  reasonPrompt: 'Why is it discussed but not documented? The reason is written into the note.',
   reasonPlaceholder: 'e.g. patient asked to think it over; will document at next visit',
   reasonRequired: 'Give a short reason; it is written into the note for the next reader.',
   noWorkspaceFolder: 'This note is not in a workspace folder, so there is no workspace rule file to change.',
-  noRuleDocs: 'The rule documentation (docs/rules.md) is not included in this build of Healing Notes.',
+  unknownRule: 'That rule is not in the rule pack in use.',
 } as const;

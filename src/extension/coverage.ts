@@ -1,44 +1,40 @@
 /**
- * The coverage view: for the active note, the eight skills, each with its
- * rules (documented, weak, missing, not expected, overridden) and the evidence
- * found. Selecting a rule or a quotation reveals it in the editor.
+ * The coverage view: the assist layer's coverage of the active note
+ * (src/assist/coverage.ts) as a tree. "Core n/6" first, open, missing core
+ * elements at its top; then the skills, closed, with their supporting and
+ * teaching behaviours and no fractions. Selecting a rule or a quotation
+ * reveals it in the editor.
  */
 import * as vscode from 'vscode';
-import type { Evidence, NoteAnalysis, Rule, RuleStatus, SectionKind, Span } from '../engine';
-import { parseOverrides } from '../engine/overrides';
+import { coverageOf, isSerious, ruleMarkdown, ruleOf, statusText, type CoverageEvidence, type CoverageGroup, type CoverageRule } from '../assist';
+import type { RuleStatus, Span } from '../engine';
 import { COMMANDS } from './constants';
 import type { DiagnosticsController } from './diagnostics';
 import type { FindingArgs } from './fixes';
-import { quoteOf, ruleHoverMarkdown, statusText } from './markdown';
 import { isCheckedDocument } from './settings';
-import { groupBySkill, tally, type SkillGroup, type Tally } from './skills';
 
-export interface SkillNode {
-  type: 'skill';
-  group: SkillGroup;
-  tally: Tally;
+export interface GroupNode {
+  type: 'group';
+  group: CoverageGroup;
+  uri: string;
   rules: RuleNode[];
 }
 
 export interface RuleNode {
   type: 'rule';
-  rule: Rule;
-  status: RuleStatus;
+  rule: CoverageRule;
+  /** The group the rule is listed under ('core' or a skill key). */
+  groupKey: string;
   uri: string;
   evidence: EvidenceNode[];
-  /** Where selecting the rule goes: its first evidence, else where its finding is shown. */
-  target?: Span;
-  /** Set when the rule is missing and has a prompt: arguments for the insert-prompt command. */
+  /** Set when the rule has a finding and a prompt: arguments for the insert-prompt and mark commands. */
   findingArgs?: FindingArgs;
 }
 
-export interface EvidenceNode {
+export interface EvidenceNode extends CoverageEvidence {
   type: 'evidence';
   ruleId: string;
   uri: string;
-  span: Span;
-  quote: string;
-  section: SectionKind;
 }
 
 export interface MessageNode {
@@ -47,7 +43,7 @@ export interface MessageNode {
   tooltip?: string;
 }
 
-export type CoverageNode = SkillNode | RuleNode | EvidenceNode | MessageNode;
+export type CoverageNode = GroupNode | RuleNode | EvidenceNode | MessageNode;
 
 export function isRuleNode(value: unknown): value is RuleNode {
   return typeof value === 'object' && value !== null && (value as { type?: unknown }).type === 'rule';
@@ -61,9 +57,9 @@ const STATUS_ICON: Record<RuleStatus, [string, string | undefined]> = {
   overridden: ['comment-discussion', 'charts.blue'],
 };
 
-function statusIcon(status: RuleStatus, rule: Rule): vscode.ThemeIcon {
-  if (status === 'missing' && rule.level === 'core') return new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'));
-  const [id, color] = STATUS_ICON[status];
+function statusIcon(rule: CoverageRule): vscode.ThemeIcon {
+  if (rule.status === 'missing' && rule.level === 'core') return new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'));
+  const [id, color] = STATUS_ICON[rule.status];
   return new vscode.ThemeIcon(id, color ? new vscode.ThemeColor(color) : undefined);
 }
 
@@ -106,17 +102,17 @@ export class CoverageProvider implements vscode.TreeDataProvider<CoverageNode>, 
 
   getChildren(node?: CoverageNode): CoverageNode[] {
     if (!node) return this.roots();
-    if (node.type === 'skill') return node.rules;
+    if (node.type === 'group') return node.rules;
     if (node.type === 'rule') return node.evidence;
     return [];
   }
 
   getParent(node: CoverageNode): CoverageNode | undefined {
-    if (node.type === 'skill' || node.type === 'message') return undefined;
-    const roots = this.roots().filter((n): n is SkillNode => n.type === 'skill');
-    if (node.type === 'rule') return roots.find((s) => s.rules.some((r) => r.rule.id === node.rule.id));
-    for (const skill of roots) {
-      const rule = skill.rules.find((r) => r.rule.id === node.ruleId);
+    if (node.type === 'group' || node.type === 'message') return undefined;
+    const roots = this.roots().filter((n): n is GroupNode => n.type === 'group');
+    if (node.type === 'rule') return roots.find((g) => g.group.key === node.groupKey);
+    for (const group of roots) {
+      const rule = group.rules.find((r) => r.rule.ruleId === node.ruleId);
       if (rule) return rule;
     }
     return undefined;
@@ -124,16 +120,15 @@ export class CoverageProvider implements vscode.TreeDataProvider<CoverageNode>, 
 
   getTreeItem(node: CoverageNode): vscode.TreeItem {
     switch (node.type) {
-      case 'skill':
-        return this.skillItem(node);
+      case 'group':
+        return this.groupItem(node);
       case 'rule':
         return this.ruleItem(node);
       case 'evidence': {
         const item = new vscode.TreeItem(node.quote, vscode.TreeItemCollapsibleState.None);
         item.id = `${node.uri}#${node.ruleId}@${node.span.start}`;
-        item.description = node.section;
         item.iconPath = new vscode.ThemeIcon('quote');
-        item.tooltip = node.quote;
+        item.tooltip = `${node.quote} (${node.section})`;
         item.command = revealCommand(node.uri, node.span, 'Show evidence');
         item.contextValue = 'healingNotes.evidence';
         return item;
@@ -147,59 +142,53 @@ export class CoverageProvider implements vscode.TreeDataProvider<CoverageNode>, 
     }
   }
 
-  private skillItem(node: SkillNode): vscode.TreeItem {
-    const { group, tally: t } = node;
-    // Skills with nothing expected of this note start collapsed, so the view leads with what matters.
-    const state = node.rules.length === 0 ? vscode.TreeItemCollapsibleState.None : t.expected > 0 ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed;
-    const item = new vscode.TreeItem(group.name, state);
-    item.id = `skill:${group.key}`;
-    if (node.rules.length === 0) {
-      item.description = 'not checked';
-      item.iconPath = new vscode.ThemeIcon('circle-small');
-    } else if (t.expected === 0) {
-      item.description = t.overridden ? `${t.overridden} discussed` : 'not expected';
-      item.iconPath = new vscode.ThemeIcon('circle-slash', new vscode.ThemeColor('disabledForeground'));
-    } else {
-      item.description = `${t.documented}/${t.expected}`;
-      item.iconPath =
-        t.documented === t.expected
-          ? new vscode.ThemeIcon('pass-filled', new vscode.ThemeColor('testing.iconPassed'))
-          : new vscode.ThemeIcon('circle-large-outline');
+  private groupItem(node: GroupNode): vscode.TreeItem {
+    const { group } = node;
+    const core = group.key === 'core';
+    // The core elements are open; the skills' gentler suggestions wait to be opened.
+    const state = node.rules.length === 0 ? vscode.TreeItemCollapsibleState.None : core ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed;
+    const item = new vscode.TreeItem(group.label, state);
+    item.id = core ? 'group:core' : `skill:${group.key}`;
+    item.description = group.description;
+    if (core) {
+      const complete = node.rules.every((r) => r.rule.status !== 'missing' && r.rule.status !== 'weak');
+      item.iconPath = complete ? new vscode.ThemeIcon('pass-filled', new vscode.ThemeColor('testing.iconPassed')) : new vscode.ThemeIcon('heart');
     }
     const tooltip = new vscode.MarkdownString();
     tooltip.isTrusted = false;
-    tooltip.appendMarkdown('**').appendText(group.name).appendMarkdown('**\n\n');
-    if (group.summary) tooltip.appendText(group.summary);
-    if (node.rules.length === 0) tooltip.appendMarkdown('\n\n').appendText('No rule of the active rule pack checks this skill; the walkthrough teaches it.');
-    else tooltip.appendMarkdown('\n\n').appendText(`${t.documented} of ${t.expected} expected elements documented${t.overridden ? `, ${t.overridden} discussed but not documented` : ''}.`);
+    tooltip.appendMarkdown('**').appendText(core ? 'Core elements' : group.label).appendMarkdown('**\n\n').appendText(group.summary);
     item.tooltip = tooltip;
-    item.contextValue = 'healingNotes.skill';
+    item.contextValue = core ? 'healingNotes.core' : 'healingNotes.skill';
     return item;
   }
 
   private ruleItem(node: RuleNode): vscode.TreeItem {
-    const { rule, status } = node;
+    const { rule } = node;
     const item = new vscode.TreeItem(rule.title, node.evidence.length ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
-    item.id = `${node.uri}#${rule.id}`;
-    item.description = rule.level === 'core' ? statusText(status) : `${statusText(status)} · ${rule.level}`;
-    item.iconPath = statusIcon(status, rule);
-    const tooltip = new vscode.MarkdownString(
-      ruleHoverMarkdown({ rule, status, evidence: node.evidence.slice(0, 3).map((e) => e.quote) }),
-    );
-    tooltip.isTrusted = false;
-    item.tooltip = tooltip;
-    if (node.target) item.command = revealCommand(node.uri, node.target, node.evidence.length ? 'Show evidence' : 'Show where it belongs');
-    item.contextValue = `healingNotes.rule.${status}${node.findingArgs ? '.prompt' : ''}`;
+    item.id = `${node.uri}#${rule.ruleId}`;
+    item.description = rule.statusLabel;
+    item.iconPath = statusIcon(rule);
+    item.accessibilityInformation = { label: `${rule.title}, ${statusText(rule.status)}` };
+    const document = this.document;
+    const packRule = document && ruleOf(this.diagnostics.packFor(document), rule.ruleId);
+    if (packRule) {
+      const tooltip = new vscode.MarkdownString(ruleMarkdown(packRule, { status: rule.status, quotes: node.evidence.map((e) => e.quote) }));
+      tooltip.isTrusted = false;
+      item.tooltip = tooltip;
+    }
+    if (rule.target) item.command = revealCommand(node.uri, rule.target, node.evidence.length ? 'Show evidence' : 'Show where it belongs');
+    const serious = rule.finding !== undefined && isSerious(rule.finding);
+    item.contextValue = `healingNotes.rule.${rule.status}${node.findingArgs ? '.prompt' : ''}${serious ? '.serious' : ''}`;
     return item;
   }
 
   private roots(): CoverageNode[] {
     const document = this.document;
     if (!document) return [];
-    const analysis = this.diagnostics.analysisOf(document);
-    if (!analysis) return [];
-    if (analysis.skipped) return [{ type: 'message', label: 'This note was not checked.', tooltip: analysis.skipped.reason }];
-    return buildSkillNodes(document, analysis, this.diagnostics.packFor(document).rules);
+    const note = this.diagnostics.noteOf(document);
+    if (!note) return [];
+    if (note.analysis.skipped) return [{ type: 'message', label: 'This note was not checked.', tooltip: note.analysis.skipped.reason }];
+    return coverageNodes(document, coverageOf(note).groups, (ruleId) => !!ruleOf(note.pack, ruleId)?.prompt);
   }
 
   dispose(): void {
@@ -207,34 +196,25 @@ export class CoverageProvider implements vscode.TreeDataProvider<CoverageNode>, 
   }
 }
 
-/** The tree's content for one analysis: every skill, its rules in pack order, their evidence. */
-export function buildSkillNodes(document: vscode.TextDocument, analysis: NoteAnalysis, rules: readonly Rule[]): SkillNode[] {
+/** The tree's nodes for a note's coverage groups. */
+export function coverageNodes(document: vscode.TextDocument, groups: readonly CoverageGroup[], hasPrompt: (ruleId: string) => boolean): GroupNode[] {
   const uri = document.uri.toString();
-  const text = document.getText();
-  const overrides = parseOverrides(text);
-  const ruleNode = (rule: Rule): RuleNode | undefined => {
-    const result = analysis.results.find((r) => r.ruleId === rule.id);
-    if (!result) return undefined;
-    const finding = analysis.findings.find((f) => f.ruleId === rule.id);
-    const evidence = result.evidence.map((e: Evidence) => ({
-      type: 'evidence' as const,
-      ruleId: rule.id,
+  return groups.map((group) => ({
+    type: 'group',
+    group,
+    uri,
+    rules: group.rules.map((rule) => ({
+      type: 'rule',
+      rule,
+      groupKey: group.key,
       uri,
-      span: e.span,
-      quote: quoteOf(text.slice(e.span.start, e.span.end), 80),
-      section: e.section,
-    }));
-    const target = evidence[0]?.span ?? finding?.range ?? overrides.find((o) => o.ruleId === rule.id)?.span;
-    const findingArgs =
-      result.status === 'missing' && rule.prompt && finding?.kind === 'missing'
-        ? { uri, version: document.version, ruleId: rule.id, insertion: finding.insertion }
-        : undefined;
-    return { type: 'rule', rule, status: result.status, uri, evidence, target, findingArgs };
-  };
-  return groupBySkill(rules).map((group) => {
-    const nodes = group.rules.map(ruleNode).filter((n): n is RuleNode => n !== undefined);
-    return { type: 'skill', group, tally: tally(nodes.map((n) => n.status)), rules: nodes };
-  });
+      evidence: rule.evidence.map((e) => ({ type: 'evidence', ruleId: rule.ruleId, uri, ...e })),
+      findingArgs:
+        rule.finding && hasPrompt(rule.ruleId)
+          ? { uri, version: document.version, ruleId: rule.ruleId, kind: rule.finding.kind, range: rule.finding.range }
+          : undefined,
+    })),
+  }));
 }
 
 /** Owns the tree view: its title shows which note it describes. */

@@ -6,8 +6,9 @@
  * actions, kept in a map keyed by the diagnostic.
  */
 import * as vscode from 'vscode';
-import { analyze, type Finding, type FindingKind, type NoteAnalysis, type PromptInsertion, type Rule, type RulePack, type Severity } from '../engine';
-import { DIAGNOSTIC_SOURCE } from './constants';
+import type { AssistNote } from '../assist';
+import { analyze, type Finding, type FindingKind, type NoteAnalysis, type Rule, type RulePack, type Severity, type Span } from '../engine';
+import { COMMANDS, DIAGNOSTIC_SOURCE } from './constants';
 import type { PackSource } from './packSource';
 import { isCheckedDocument, readSettings } from './settings';
 
@@ -25,7 +26,8 @@ export interface FindingData {
   version: number;
   ruleId: string;
   kind: FindingKind;
-  insertion: PromptInsertion;
+  /** Where the finding is shown: with rule and kind, it names the finding among the note's findings. */
+  range: Span;
 }
 
 /** Why diagnostics are being refreshed: only typing holds back findings on the cursor's line. */
@@ -42,19 +44,22 @@ interface Analysed {
   pack: RulePack;
 }
 
-/** The rule's section in the bundled docs/rules.md (markdown heading anchors drop the dots). */
-export function ruleDocsUri(docs: vscode.Uri, ruleId: string): vscode.Uri {
-  return docs.with({ fragment: ruleId.replace(/\./g, '') });
+/**
+ * The link a diagnostic's rule id carries: a command that shows the rule's own documentation
+ * rendered (Problems and hovers open code links with commands allowed).
+ */
+export function ruleDocsLink(ruleId: string): vscode.Uri {
+  return vscode.Uri.parse(`command:${COMMANDS.openRuleDocs}?${encodeURIComponent(JSON.stringify([ruleId]))}`);
 }
 
 export function toRange(document: vscode.TextDocument, span: { start: number; end: number }): vscode.Range {
   return new vscode.Range(document.positionAt(span.start), document.positionAt(span.end));
 }
 
-export function toDiagnostic(document: vscode.TextDocument, finding: Finding, docs: vscode.Uri): vscode.Diagnostic {
+export function toDiagnostic(document: vscode.TextDocument, finding: Finding): vscode.Diagnostic {
   const diagnostic = new vscode.Diagnostic(toRange(document, finding.range), finding.message, SEVERITY[finding.severity]);
   diagnostic.source = DIAGNOSTIC_SOURCE;
-  diagnostic.code = { value: finding.ruleId, target: ruleDocsUri(docs, finding.ruleId) };
+  diagnostic.code = { value: finding.ruleId, target: ruleDocsLink(finding.ruleId) };
   return diagnostic;
 }
 
@@ -76,14 +81,16 @@ export class DiagnosticsController implements vscode.Disposable {
   private readonly heldLine = new Map<string, number>();
   private readonly payloads = new WeakMap<vscode.Diagnostic, FindingData>();
   private readonly disposables: vscode.Disposable[] = [this.collection];
+  /** The note last active in an editor, for commands run from elsewhere (the walkthrough, the coverage view). */
+  private lastActive: string | undefined = (() => {
+    const document = vscode.window.activeTextEditor?.document;
+    return document && isCheckedDocument(document) ? document.uri.toString() : undefined;
+  })();
   private readonly changed = new vscode.EventEmitter<vscode.TextDocument>();
   /** Fires after a document's diagnostics were refreshed (or cleared). */
   readonly onDidAnalyze = this.changed.event;
 
-  constructor(
-    private readonly docs: vscode.Uri,
-    private readonly packs: PackSource,
-  ) {
+  constructor(private readonly packs: PackSource) {
     this.disposables.push(
       this.changed,
       vscode.workspace.onDidOpenTextDocument((d) => this.didOpenTextDocument(d)),
@@ -91,7 +98,10 @@ export class DiagnosticsController implements vscode.Disposable {
       vscode.workspace.onDidSaveTextDocument((d) => this.didSaveTextDocument(d)),
       vscode.workspace.onDidCloseTextDocument((d) => this.didCloseTextDocument(d)),
       vscode.window.onDidChangeTextEditorSelection((e) => this.didChangeTextEditorSelection(e)),
-      vscode.window.onDidChangeActiveTextEditor(() => this.releaseAllHeld()),
+      vscode.window.onDidChangeActiveTextEditor((editor) => {
+        if (editor && isCheckedDocument(editor.document)) this.lastActive = editor.document.uri.toString();
+        this.releaseAllHeld();
+      }),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('healingNotes')) this.refreshAll();
       }),
@@ -115,6 +125,36 @@ export class DiagnosticsController implements vscode.Disposable {
     const cached = this.analyses.get(document.uri.toString());
     if (cached && cached.version === document.version) return cached.analysis;
     return this.compute(document).analysis;
+  }
+
+  /** The note as the assist layer reads it: text, analysis and pack of the document as it is now. */
+  noteOf(document: vscode.TextDocument): AssistNote | undefined {
+    const analysis = this.analysisOf(document);
+    const cached = this.analyses.get(document.uri.toString());
+    if (!analysis || !cached || cached.analysis !== analysis) return undefined;
+    return { text: document.getText(), analysis, pack: cached.pack };
+  }
+
+  /**
+   * The finding a payload names, in the analysis of the document as it is now: the same finding
+   * when the version is unchanged, else the same rule's finding of the same kind.
+   */
+  findingOf(note: AssistNote, data: Pick<FindingData, 'ruleId' | 'kind' | 'range'>, sameVersion: boolean): Finding | undefined {
+    const candidates = note.analysis.findings.filter((f) => f.ruleId === data.ruleId && f.kind === data.kind);
+    if (sameVersion) return candidates.find((f) => f.range.start === data.range.start && f.range.end === data.range.end);
+    return candidates[0];
+  }
+
+  /**
+   * The note a command without arguments acts on: the active editor's note; else, while a
+   * walkthrough or a view has the focus, the note last active that is still open; else a visible one.
+   */
+  currentNote(): vscode.TextDocument | undefined {
+    const active = vscode.window.activeTextEditor?.document;
+    if (active && isCheckedDocument(active)) return active;
+    const last = this.lastActive && vscode.workspace.textDocuments.find((d) => d.uri.toString() === this.lastActive && !d.isClosed);
+    if (last) return last;
+    return vscode.window.visibleTextEditors.map((e) => e.document).find((d) => isCheckedDocument(d));
   }
 
   /** The payload of one of our diagnostics, or undefined for anyone else's. */
@@ -175,7 +215,7 @@ export class DiagnosticsController implements vscode.Disposable {
     const shown: Published[] = [];
     let held = false;
     for (const finding of analysed.analysis.findings) {
-      const diagnostic = toDiagnostic(document, finding, this.docs);
+      const diagnostic = toDiagnostic(document, finding);
       const { range } = diagnostic;
       if (quietLine !== undefined && range.start.line <= quietLine && quietLine <= range.end.line) {
         // A finding already shown stays; a new one waits until the cursor leaves the line.
@@ -187,7 +227,7 @@ export class DiagnosticsController implements vscode.Disposable {
           continue;
         }
       }
-      const data: FindingData = { uri: key, version: analysed.version, ruleId: finding.ruleId, kind: finding.kind, insertion: finding.insertion };
+      const data: FindingData = { uri: key, version: analysed.version, ruleId: finding.ruleId, kind: finding.kind, range: finding.range };
       this.payloads.set(diagnostic, data);
       shown.push({ diagnostic, data });
     }

@@ -2,12 +2,13 @@
 import * as vscode from 'vscode';
 import { HealingCodeActionProvider } from './codeActions';
 import { registerCommands } from './commands';
-import { COVERAGE_VIEW_ID, LANGUAGE_ID, RULE_DOCS_PATH } from './constants';
+import { COVERAGE_VIEW_ID, LANGUAGE_ID } from './constants';
 import { CoverageProvider, CoverageView } from './coverage';
 import { DiagnosticsController } from './diagnostics';
 import { NoteFixes } from './fixes';
 import { HealingHoverProvider } from './hover';
 import { PackManager } from './packs';
+import { RuleDocs } from './ruleDocs';
 import { HealingStatusBar } from './statusBar';
 
 /** What activate() returns: for other extensions and the integration tests. */
@@ -24,11 +25,13 @@ const SELECTOR: vscode.DocumentSelector = [{ language: LANGUAGE_ID }, { language
 
 export function activate(context: vscode.ExtensionContext): HealingNotesApi {
   const packs = new PackManager();
-  const diagnostics = new DiagnosticsController(vscode.Uri.joinPath(context.extensionUri, ...RULE_DOCS_PATH), packs);
+  const diagnostics = new DiagnosticsController(packs);
   const fixes = new NoteFixes(diagnostics, (folder) => packs.reload(folder));
   const coverage = new CoverageProvider(diagnostics);
   const statusBar = new HealingStatusBar(diagnostics);
+  const ruleDocs = new RuleDocs(diagnostics);
   context.subscriptions.push(
+    ruleDocs,
     packs,
     diagnostics,
     coverage,
@@ -36,7 +39,7 @@ export function activate(context: vscode.ExtensionContext): HealingNotesApi {
     statusBar,
     vscode.languages.registerCodeActionsProvider(SELECTOR, new HealingCodeActionProvider(diagnostics), HealingCodeActionProvider.metadata),
     vscode.languages.registerHoverProvider(SELECTOR, new HealingHoverProvider(diagnostics)),
-    ...registerCommands(context.extensionUri, diagnostics, fixes, packs),
+    ...registerCommands(context.extensionUri, diagnostics, fixes, packs, ruleDocs),
   );
   return { packs, diagnostics, coverage, statusBar, fixes };
 }

@@ -1,25 +1,37 @@
 /**
- * What the quick fixes do: insert a rule's prompt (a snippet with tabstops and
- * choices), insert all missing core prompts at once, record "discussed, not
- * documented" with a reason, or turn a rule off in the workspace rule file.
- * Fixes only insert into the note, as one edit (one undo), and are refused
- * when the note changed since the finding was computed.
+ * What the quick fixes do, applied through the VS Code API: the edits come
+ * from the assist layer (src/assist). Insert a rule's prompt (a snippet whose
+ * first tab stop is the text to write), insert all missing core prompts at
+ * once, record "discussed, not documented" with a reason, or turn a rule off in
+ * the workspace rule file after asking. Fixes edit the note as one edit (one
+ * undo), and are refused when the note changed since the finding was computed.
  */
 import * as vscode from 'vscode';
-import type { PromptInsertion } from '../engine';
-import { formatOverride } from '../engine/overrides';
+import {
+  elementName,
+  isValidReason,
+  missingCoreFindings,
+  overrideEdit,
+  promptEdit,
+  promptEdits,
+  ruleOf,
+  turnOffConfirmation,
+  turnOffText,
+  type AssistNote,
+  type SnippetEdit,
+} from '../assist';
+import type { Finding, FindingKind, Span } from '../engine';
 import { STRINGS, WORKSPACE_RULES_FILE } from './constants';
 import type { DiagnosticsController } from './diagnostics';
-import { eolOf, overrideEdit, promptEdits, type PromptRequest } from './prompts';
-import { setRuleSeverity } from './ruleConfig';
 
-/** Arguments of the prompt and override commands: plain JSON, carried by code actions. */
+/** Arguments of the prompt, override and turn-off commands: plain JSON naming one finding, carried by code actions. */
 export interface FindingArgs {
   uri: string;
   /** The document version the finding was computed on. */
   version: number;
   ruleId: string;
-  insertion: PromptInsertion;
+  kind: FindingKind;
+  range: Span;
 }
 
 export interface NoteArgs {
@@ -43,8 +55,10 @@ export function isFindingArgs(value: unknown): value is FindingArgs {
     typeof value.uri === 'string' &&
     typeof value.version === 'number' &&
     typeof value.ruleId === 'string' &&
-    isObject(value.insertion) &&
-    typeof value.insertion.offset === 'number'
+    typeof value.kind === 'string' &&
+    isObject(value.range) &&
+    typeof value.range.start === 'number' &&
+    typeof value.range.end === 'number'
   );
 }
 
@@ -67,16 +81,16 @@ export class NoteFixes {
     private readonly onRulesWritten: (folder: vscode.WorkspaceFolder) => void,
   ) {}
 
-  /** Inserts one rule's prompt where it belongs. Resolves false when nothing was inserted. */
+  /** Inserts one finding's prompt where it belongs (or fills its unfilled line). Resolves false when nothing was inserted. */
   async insertPrompt(args: unknown): Promise<boolean> {
     if (!isFindingArgs(args)) return false;
-    const document = this.current(args);
-    const rule = document && this.diagnostics.ruleOf(document, args.ruleId);
-    if (!document || !rule?.prompt) return false;
-    return this.applyPrompts(document, args.version, [{ rule, insertion: args.insertion }]);
+    const target = this.findingOf(args);
+    if (!target) return false;
+    const edit = promptEdit(target.note, target.finding);
+    return edit ? this.applySnippets(target.document, args.version, [edit]) : false;
   }
 
-  /** Inserts the prompts of every missing core element; without arguments, in the active note. */
+  /** Inserts the prompts of every missing core element; without arguments, in the note last active. */
   async insertAllPrompts(args?: unknown): Promise<boolean> {
     let document: vscode.TextDocument | undefined;
     let version: number;
@@ -84,57 +98,68 @@ export class NoteFixes {
       document = this.current(args);
       version = args.version;
     } else {
-      document = vscode.window.activeTextEditor?.document;
+      document = this.diagnostics.currentNote();
       version = document?.version ?? -1;
     }
-    const analysis = document && this.diagnostics.analysisOf(document);
-    if (!document || !analysis) {
+    const note = document && this.diagnostics.noteOf(document);
+    if (!document || !note) {
       if (!isNoteArgs(args)) void vscode.window.showInformationMessage(STRINGS.noNote);
       return false;
     }
-    const requests = missingCorePrompts(this.diagnostics, document, analysis.findings);
-    if (requests.length === 0) {
+    const findings = missingCoreFindings(note);
+    if (findings.length === 0) {
       void vscode.window.showInformationMessage(STRINGS.noMissing);
       return false;
     }
-    return this.applyPrompts(document, version, requests);
+    return this.applySnippets(document, version, promptEdits(note, findings));
   }
 
-  /** Records in the note, as a visible override line, that an element was discussed but is not documented. */
+  /** Records in the note, as a visible override line naming the element, that it was discussed but is not documented. */
   async markDiscussed(args: unknown, reason?: unknown): Promise<boolean> {
     if (!isFindingArgs(args)) return false;
-    const document = this.current(args);
-    if (!document) return false;
+    const target = this.findingOf(args);
+    const rule = target && ruleOf(target.note.pack, args.ruleId);
+    if (!target || !rule) return false;
     let given = typeof reason === 'string' ? reason : undefined;
     given ??= await vscode.window.showInputBox({
-      title: `${STRINGS.markDiscussedTitle.replace('…', '')}: ${args.ruleId}`,
+      title: `Mark ${elementName(rule)} as discussed, not documented`,
       prompt: STRINGS.reasonPrompt,
       placeHolder: STRINGS.reasonPlaceholder,
       ignoreFocusOut: true,
-      validateInput: (value) => (value.trim() ? undefined : STRINGS.reasonRequired),
+      validateInput: (value) => (isValidReason(value) ? undefined : STRINGS.reasonRequired),
     });
-    if (!given?.trim()) return false;
+    if (given === undefined || !isValidReason(given)) return false;
+    const { document } = target;
     if (!this.sameVersion(document, args.version)) return false;
-    const edit = overrideEdit(document.getText(), args.insertion, formatOverride(args.ruleId, given));
+    const edit = overrideEdit(document.getText(), target.finding, rule, given);
     const workspaceEdit = new vscode.WorkspaceEdit();
-    workspaceEdit.insert(document.uri, document.positionAt(edit.offset), edit.text);
+    workspaceEdit.insert(document.uri, document.positionAt(edit.start), edit.text);
     return vscode.workspace.applyEdit(workspaceEdit);
   }
 
-  /** Sets `rules.<id>` to "off" in the workspace folder's `.healingnotes.json`, keeping its comments. */
-  async disableRuleInWorkspace(args: unknown): Promise<boolean> {
+  /**
+   * Sets `rules.<id>` to "off" in the workspace folder's `.healingnotes.json`, keeping its comments,
+   * after a modal question (the file is the team's). `confirmed === true` skips the question.
+   */
+  async disableRuleInWorkspace(args: unknown, confirmed?: unknown): Promise<boolean> {
     if (!isRuleArgs(args)) return false;
     const folder = vscode.workspace.getWorkspaceFolder(vscode.Uri.parse(args.uri));
     if (!folder) {
       void vscode.window.showInformationMessage(STRINGS.noWorkspaceFolder);
       return false;
     }
+    const note = openDocument(args.uri);
+    const rule = note && this.diagnostics.ruleOf(note, args.ruleId);
+    if (confirmed !== true) {
+      const question = turnOffConfirmation(rule ?? { title: args.ruleId }, WORKSPACE_RULES_FILE);
+      const answer = await vscode.window.showWarningMessage(question.message, { modal: true, detail: question.detail }, question.confirm);
+      if (answer !== question.confirm) return false;
+    }
     const file = vscode.Uri.joinPath(folder.uri, WORKSPACE_RULES_FILE);
     const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === file.toString());
     if (open) {
-      const updated = setRuleSeverity(open.getText(), args.ruleId, 'off', eolOf(open.getText()));
       const edit = new vscode.WorkspaceEdit();
-      edit.replace(file, new vscode.Range(open.positionAt(0), open.positionAt(open.getText().length)), updated);
+      edit.replace(file, new vscode.Range(open.positionAt(0), open.positionAt(open.getText().length)), turnOffText(open.getText(), args.ruleId));
       if (!(await vscode.workspace.applyEdit(edit)) || !(await open.save())) return false;
     } else {
       let text = '';
@@ -143,14 +168,22 @@ export class NoteFixes {
       } catch {
         // No rule file yet: it is created.
       }
-      await vscode.workspace.fs.writeFile(file, new TextEncoder().encode(setRuleSeverity(text, args.ruleId, 'off', eolOf(text))));
+      await vscode.workspace.fs.writeFile(file, new TextEncoder().encode(turnOffText(text, args.ruleId)));
     }
     this.onRulesWritten(folder);
     const shown = vscode.workspace.asRelativePath(file, vscode.workspace.workspaceFolders !== undefined && vscode.workspace.workspaceFolders.length > 1);
-    void vscode.window.showInformationMessage(`Healing Notes: "${args.ruleId}" is off in ${shown}.`, 'Open File').then((choice) => {
+    void vscode.window.showInformationMessage(`Healing Notes: “${rule?.title ?? args.ruleId}” is off in ${shown}.`, 'Open File').then((choice) => {
       if (choice) void vscode.window.showTextDocument(file);
     });
     return true;
+  }
+
+  /** The finding the arguments name, in its note, if the note still has the version it was computed on. */
+  private findingOf(args: FindingArgs): { document: vscode.TextDocument; note: AssistNote; finding: Finding } | undefined {
+    const document = this.current(args);
+    const note = document && this.diagnostics.noteOf(document);
+    const finding = note && this.diagnostics.findingOf(note, args, true);
+    return document && note && finding ? { document, note, finding } : undefined;
   }
 
   /** The open document of `args`, if it still has the version the finding was computed on. */
@@ -165,37 +198,17 @@ export class NoteFixes {
     return false;
   }
 
-  private async applyPrompts(document: vscode.TextDocument, version: number, requests: PromptRequest[]): Promise<boolean> {
+  private async applySnippets(document: vscode.TextDocument, version: number, edits: readonly SnippetEdit[]): Promise<boolean> {
+    if (edits.length === 0) return false;
     // Snippet edits keep their tabstops only in the active editor, so show the note first.
     const active = vscode.window.activeTextEditor;
     if (active?.document !== document) await vscode.window.showTextDocument(document, { preview: false });
     if (!this.sameVersion(document, version)) return false;
-    const edits = promptEdits(document.getText(), requests);
-    if (edits.length === 0) return false;
     const edit = new vscode.WorkspaceEdit();
     edit.set(
       document.uri,
-      edits.map((e) => {
-        const at = document.positionAt(e.offset);
-        return new vscode.SnippetTextEdit(new vscode.Range(at, at), new vscode.SnippetString(e.snippet));
-      }),
+      edits.map((e) => new vscode.SnippetTextEdit(new vscode.Range(document.positionAt(e.start), document.positionAt(e.end)), new vscode.SnippetString(e.snippet))),
     );
     return vscode.workspace.applyEdit(edit);
   }
-}
-
-/** One prompt per missing core element that has a prompt, in pack order. */
-export function missingCorePrompts(
-  diagnostics: DiagnosticsController,
-  document: vscode.TextDocument,
-  findings: readonly { ruleId: string; kind: string; insertion: PromptInsertion }[],
-): PromptRequest[] {
-  const pack = diagnostics.packFor(document);
-  const requests: PromptRequest[] = [];
-  for (const rule of pack.rules) {
-    if (rule.level !== 'core' || !rule.prompt) continue;
-    const finding = findings.find((f) => f.ruleId === rule.id && f.kind === 'missing');
-    if (finding) requests.push({ rule, insertion: finding.insertion });
-  }
-  return requests;
 }

@@ -37,8 +37,8 @@ interface FolderState {
   errors: PackError[];
   /** Every pack file read for this folder, as URIs, for watchers and diagnostics. */
   files: vscode.Uri[];
-  /** The error list last notified, so an unchanged bad pack does not notify again on every save. */
-  notified?: string;
+  /** Set once a failed load was notified: while the pack stays bad, later saves update the Problems view only. */
+  notified?: boolean;
   watchers: vscode.Disposable[];
 }
 
@@ -66,6 +66,8 @@ export class PackManager implements vscode.Disposable {
   private readonly changedPack = new vscode.EventEmitter<PackChangeEvent>();
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly disposables: vscode.Disposable[] = [];
+  /** How many pack-error notifications were shown (for tests: one per pack going bad). */
+  notifications = 0;
   /** Bumped per folder on every reload, so a slow asynchronous load cannot overwrite a newer one. */
   private readonly generations = new Map<string, number>();
 
@@ -295,11 +297,14 @@ export class PackManager implements vscode.Disposable {
     }
   }
 
-  /** One message per failed load, not one per error; not repeated while the errors stay the same. */
+  /**
+   * One notification per pack, with every error counted, when it goes bad; not one per error,
+   * nor one per save while it stays bad (the Problems view keeps the current list).
+   */
   private notify(folder: vscode.WorkspaceFolder | undefined, state: FolderState): void {
-    const signature = state.errors.map(formatPackError).join('\n');
-    if (state.notified === signature) return;
-    state.notified = signature;
+    if (state.notified) return;
+    state.notified = true;
+    this.notifications++;
     const where = folder ? `the rule pack of "${folder.name}"` : 'the healingNotes.rules setting';
     const count = state.errors.length === 1 ? '1 error' : `${state.errors.length} errors`;
     const firstError = state.errors[0];

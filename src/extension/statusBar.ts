@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import { COMMANDS } from './constants';
 import type { DiagnosticsController } from './diagnostics';
 import { isCheckedDocument } from './settings';
-import { coreTally } from './skills';
+import { coreTally } from '../assist';
 
 export class HealingStatusBar implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('healingNotes.status', vscode.StatusBarAlignment.Right, 100);

@@ -28,8 +28,8 @@ export const plan: Rule = {
     { pattern: PLAN_STATEMENT, notSections: ['past-history', 'family-history', 'social-history', 'ros', 'medications', 'allergies', 'hpi', 'subjective', 'chief-complaint'] },
   ],
   prompt: {
-    label: 'Insert a plan',
-    snippet: 'Plan: ${1|start,continue,order,refer to|} ${2:<what and why>}',
+    label: 'Plan',
+    snippet: '${1:<what will be done, and why>}',
     sections: ['plan', 'assessment-plan'],
     createSection: 'PLAN',
     createAfter: ['assessment', 'data', 'physical-exam', 'objective', 'hpi', 'subjective'],

@@ -27,7 +27,10 @@ suite('diagnostics', () => {
     assert.match(plan.message, /No recorded plan/);
     const code = plan.code as { value: string; target: vscode.Uri };
     assert.strictEqual(code.value, 'plan');
-    assert.match(code.target.toString(), /docs\/rules\.md#plan$/);
+    // The rule id links to a command that shows the rule's own documentation, rendered.
+    assert.strictEqual(code.target.scheme, 'command');
+    assert.strictEqual(code.target.path, 'healingNotes.openRuleDocs');
+    assert.deepStrictEqual(JSON.parse(decodeURIComponent(code.target.query)), ['plan']);
   });
 
   test('writing a plan clears the diagnostic', async () => {

@@ -2,49 +2,26 @@
 // hovers, the coverage view, the status bar, settings, and keeping the current line quiet.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import type { HealingNotesApi } from '../../src/extension/extension';
-import type { CoverageNode, RuleNode, SkillNode } from '../../src/extension/coverage';
-import { api, codeOf, diagnosticOf, fixtureUri, healingDiagnostics, openFixture, screenshot, waitFor } from './helpers';
+import type { CoverageNode, GroupNode, RuleNode } from '../../src/extension/coverage';
+import {
+  api,
+  codeActions,
+  codeOf,
+  diagnosticOf,
+  FixtureGuard,
+  fixtureUri,
+  healingDiagnostics,
+  hoverTextAt,
+  leaveSnippet as settle,
+  openFixture,
+  quickFix,
+  ruleIdOfAction as ruleIdOf,
+  runAction as run,
+  screenshot,
+  waitFor,
+} from './helpers';
 
 const CORE = ['explain.understanding', 'explain.fear-anger', 'explain.hopes', 'plan', 'authority.permission', 'committed.no-abandon'];
-
-async function codeActions(uri: vscode.Uri, range: vscode.Range, kind?: string): Promise<vscode.CodeAction[]> {
-  return (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, range, kind)) ?? [];
-}
-
-/** Our quick fix for one rule's diagnostic, by title. */
-async function quickFix(editor: vscode.TextEditor, ruleId: string, title: string | RegExp): Promise<vscode.CodeAction> {
-  let seen: string[] = [];
-  // Diagnostics published before the latest edit (or revert) may sit on a stale range: ask again until they are current.
-  return waitFor(
-    async () => {
-      const diagnostic = healingDiagnostics(editor.document.uri, ruleId)[0];
-      if (!diagnostic) return undefined;
-      const actions = await codeActions(editor.document.uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
-      seen = actions.map((a) => a.title);
-      return actions.find((a) => (typeof title === 'string' ? a.title === title : title.test(a.title)) && ruleIdOf(a) === ruleId);
-    },
-    15000,
-    `"${title}" for ${ruleId}`,
-  ).catch((error: Error) => {
-    throw new Error(`${error.message}; offered: ${seen.join(', ')}`);
-  });
-}
-
-/** The rule an action is for, from its command's arguments (actions from executeCodeActionProvider carry no diagnostics). */
-function ruleIdOf(action: vscode.CodeAction): string | undefined {
-  const [args] = action.command?.arguments ?? [];
-  return typeof args === 'object' && args !== null && typeof args.ruleId === 'string' ? args.ruleId : undefined;
-}
-
-async function run(action: vscode.CodeAction, ...extra: unknown[]): Promise<unknown> {
-  assert.ok(action.command, `${action.title} has no command`);
-  return vscode.commands.executeCommand(action.command.command, ...(action.command.arguments ?? []), ...extra);
-}
-
-async function settle(): Promise<void> {
-  await vscode.commands.executeCommand('leaveSnippet');
-}
 
 /** The text from the start of the line holding `header` to the next blank line. */
 function sectionText(text: string, header: string): string {
@@ -54,44 +31,20 @@ function sectionText(text: string, header: string): string {
   return text.slice(start, end < 0 ? undefined : end);
 }
 
-/**
- * Reverts every dirty document. Closing a dirty editor during tests answers VS Code's
- * "save changes?" prompt with Save, so each one must be reverted first.
- */
-async function revertAll(): Promise<void> {
-  await settle();
-  for (const document of vscode.workspace.textDocuments.filter((d) => d.isDirty)) {
-    await vscode.window.showTextDocument(document);
-    await vscode.commands.executeCommand('workbench.action.files.revert');
-    if (document.isDirty) console.log(`still dirty after revert: ${document.uri.toString()}`);
-  }
-}
-
 const FIXTURES = ['missing-core.note', 'partial.note'];
 
 suite('editor', () => {
-  const originals = new Map<string, string>();
+  const fixtures = new FixtureGuard(FIXTURES);
 
   suiteSetup(async () => {
     // The web workbench saves after a delay by default; these tests edit fixtures and revert them.
     await vscode.workspace.getConfiguration('files').update('autoSave', 'off', vscode.ConfigurationTarget.Global);
-    for (const name of FIXTURES) originals.set(name, new TextDecoder().decode(await vscode.workspace.fs.readFile(fixtureUri(name))));
+    await fixtures.record();
   });
 
   teardown(async function () {
-    await revertAll();
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    await vscode.commands.executeCommand('notifications.clearAll');
     // Fixtures on disk never change; restore and fail loudly if one did.
-    const changed: string[] = [];
-    for (const [name, text] of originals) {
-      const now = new TextDecoder().decode(await vscode.workspace.fs.readFile(fixtureUri(name)));
-      if (now !== text) {
-        changed.push(name);
-        await vscode.workspace.fs.writeFile(fixtureUri(name), new TextEncoder().encode(text));
-      }
-    }
-    assert.deepStrictEqual(changed, [], `fixtures were saved during "${this.currentTest?.title}"`);
+    assert.deepStrictEqual(await fixtures.restore(), [], `fixtures were saved during "${this.currentTest?.title}"`);
   });
 
   test('quick fixes are offered for each missing core element, on its section header', async () => {
@@ -99,16 +52,16 @@ suite('editor', () => {
     for (const ruleId of CORE) {
       const diagnostic = await diagnosticOf(editor.document.uri, ruleId);
       assert.match(editor.document.getText(diagnostic.range), /^(HPI|ASSESSMENT):$/, ruleId);
-      await quickFix(editor, ruleId, /^Insert /);
+      await quickFix(editor, ruleId, /^Insert prompt: /);
       const actions = await codeActions(editor.document.uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
       const mine = actions.filter((a) => ruleIdOf(a) === ruleId);
+      const element = (await api()).diagnostics.ruleOf(editor.document, ruleId)!.title;
+      const name = element.charAt(0).toLowerCase() + element.slice(1);
       assert.deepEqual(
-        mine.map((a) => a.title).slice(1),
-        ['Mark as discussed, not documented…', 'Turn off this rule for this workspace'],
+        mine.map((a) => a.title),
+        [`Insert prompt: ${name}`, `Mark ${name} as discussed, not documented…`, `Turn off “${element}” for this workspace…`],
         `${ruleId}: ${actions.map((a) => `${a.title} (${ruleIdOf(a)})`).join(', ')}`,
       );
-      assert.match(mine[0].title, /^Insert /, ruleId);
-      assert.strictEqual(mine[0].isPreferred, true);
       assert.ok(mine.every((a) => a.kind?.value === 'quickfix'));
     }
   });
@@ -116,11 +69,11 @@ suite('editor', () => {
   test('a prompt lands at the end of its section; filling its placeholder clears the diagnostic', async () => {
     const editor = await openFixture('missing-core.note');
     const original = editor.document.getText();
-    assert.strictEqual(await run(await quickFix(editor, 'explain.understanding', "Insert the patient's own explanation")), true);
+    assert.strictEqual(await run(await quickFix(editor, 'explain.understanding', "Insert prompt: patient's own explanation")), true);
     const hpi = sectionText(editor.document.getText(), 'HPI:');
-    assert.match(hpi, /^HPI: 58-year-old carpenter.*Ibuprofen helps a little\.\nPatient's understanding: she believes <cause or meaning, in their words>$/s);
+    assert.match(hpi, /^HPI: 58-year-old carpenter.*Ibuprofen helps a little\.\nPatient's explanation: <cause or meaning of the illness, in the patient's words>$/s);
     // Only inserted: the original text is all still there, in order.
-    assert.strictEqual(editor.document.getText().replace(/\nPatient's understanding: [^\n]*/, ''), original);
+    assert.strictEqual(editor.document.getText().replace(/\nPatient's explanation: [^\n]*/, ''), original);
     await settle();
 
     // The prompt alone does not document the element.
@@ -128,8 +81,8 @@ suite('editor', () => {
     await waitFor(() => api_.diagnostics.analysisOf(editor.document)?.results.find((r) => r.ruleId === 'explain.understanding')?.status === 'missing', 5000, 'still missing');
 
     const text = editor.document.getText();
-    const start = text.indexOf('she believes <cause');
-    const placeholder = new vscode.Range(editor.document.positionAt(start), editor.document.positionAt(start + 'she believes <cause or meaning, in their words>'.length));
+    const start = text.indexOf('<cause');
+    const placeholder = new vscode.Range(editor.document.positionAt(start), editor.document.positionAt(start + "<cause or meaning of the illness, in the patient's words>".length));
     await editor.edit((b) => b.replace(placeholder, 'he believes years of kneeling on job sites wore out the knee'));
     await vscode.commands.executeCommand('cursorTop');
     await waitFor(() => healingDiagnostics(editor.document.uri, 'explain.understanding').length === 0, 15000, 'the explanation diagnostics to clear');
@@ -139,9 +92,9 @@ suite('editor', () => {
   test('a prompt for a section the note lacks creates the header after the assessment; one undo reverts it', async () => {
     const editor = await openFixture('missing-core.note');
     const original = editor.document.getText();
-    assert.strictEqual(await run(await quickFix(editor, 'authority.permission', 'Insert the shared decision')), true);
+    assert.strictEqual(await run(await quickFix(editor, 'authority.permission', 'Insert prompt: shared decision')), true);
     const text = editor.document.getText();
-    assert.match(text, /ASSESSMENT: Probable medial meniscus irritation or early osteoarthritis\.\n\nPLAN:\nOptions discussed: medication; patient prefers <the patient's choice and why>; agrees with the plan\.\n$/);
+    assert.match(text, /ASSESSMENT: Probable medial meniscus irritation or early osteoarthritis\.\n\nPLAN:\nShared decision: <options offered>; <the patient's choice and reasons, in their words>\n$/);
     await settle();
     await vscode.commands.executeCommand('undo');
     await waitFor(() => editor.document.getText() === original, 5000, 'the undo');
@@ -149,7 +102,7 @@ suite('editor', () => {
 
   test('a fix computed on an older version of the note is refused', async () => {
     const editor = await openFixture('missing-core.note');
-    const action = await quickFix(editor, 'explain.hopes', "Insert the patient's hopes and goals");
+    const action = await quickFix(editor, 'explain.hopes', "Insert prompt: patient's hopes and goals");
     await editor.edit((b) => b.insert(new vscode.Position(0, 0), 'Visit type: new patient\n'));
     const edited = editor.document.getText();
     assert.strictEqual(await run(action), false);
@@ -169,8 +122,9 @@ suite('editor', () => {
 
     assert.strictEqual(await run(insertAll), true);
     const text = editor.document.getText();
-    assert.match(sectionText(text, 'HPI:'), /\nPatient's understanding: .*\nConcerns: .*\nPatient goals: .*$/);
-    assert.match(text, /\n\nPLAN:\nPlan: .*\nOptions discussed: .*\n\nFOLLOW-UP:\nFollow-up: .*\n$/);
+    assert.match(sectionText(text, 'HPI:'), /\nPatient's explanation: <.*>\nPatient's concerns: <.*>\nPatient's hopes: <.*>$/);
+    // One header per section, the prompt named like it on the header line: never PLAN: then Plan:.
+    assert.match(text, /\n\nPLAN: <what will be done, and why>\nShared decision: <.*>\n\nFOLLOW-UP: <when, and with whom>; <warning signs that need a call sooner>\n$/);
     const a = await api();
     await waitFor(
       () => !healingDiagnostics(editor.document.uri).some((d) => CORE.includes(codeOf(d) ?? '') && /^No /.test(d.message)),
@@ -182,28 +136,31 @@ suite('editor', () => {
     assert.ok(a.diagnostics.analysisOf(editor.document)?.findings.every((f) => f.kind !== 'missing' || !CORE.includes(f.ruleId)));
   });
 
-  test('"Mark as discussed, not documented" writes an override line the engine honours', async () => {
+  test('"Mark … as discussed, not documented" writes an override line naming the element, which the engine honours', async () => {
     const editor = await openFixture('partial.note');
-    const action = await quickFix(editor, 'authority.permission', 'Mark as discussed, not documented…');
+    const action = await quickFix(editor, 'authority.permission', 'Mark shared decision as discussed, not documented…');
     assert.strictEqual(await run(action, 'she wants to talk it over with her husband first'), true);
     assert.match(
       editor.document.getText(),
-      /sooner if black stools, vomiting blood or severe pain\.\n\[Healing Notes: authority\.permission discussed, not documented — she wants to talk it over with her husband first\]\n$/,
+      /sooner if black stools, vomiting blood or severe pain\.\n\[Healing Notes: shared decision discussed, not documented — she wants to talk it over with her husband first\]\n$/,
     );
     await waitFor(() => healingDiagnostics(editor.document.uri, 'authority.permission').length === 0, 15000, 'the override to silence the rule');
     const a = await api();
     assert.strictEqual(a.diagnostics.analysisOf(editor.document)?.results.find((r) => r.ruleId === 'authority.permission')?.status, 'overridden');
     const line = editor.document.getText().indexOf('[Healing Notes');
-    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, editor.document.positionAt(line + 20));
-    assert.match(hoverText(hovers), /Marked as discussed, not documented:\*\* she wants to talk it over with her husband first/);
+    assert.match(await hoverTextAt(editor.document.uri, editor.document.positionAt(line + 20)), /Marked as discussed, not documented:\*\* she wants to talk it over with her husband first/);
+    // Marked as discussed is still expected, just not documented: the status bar keeps its denominator.
+    await waitFor(() => a.statusBar.text === '$(heart) Healing 4/6', 5000, `status 4/6, not ${a.statusBar.text}`);
+    assert.match(a.statusBar.tooltip ?? '', /Discussed, not documented: 1\./);
   });
 
-  test('"Turn off this rule for this workspace" writes .healingnotes.json and the rule goes quiet', async () => {
+  test('"Turn off … for this workspace" asks, then writes .healingnotes.json and the rule goes quiet', async () => {
     const editor = await openFixture('partial.note');
     const file = fixtureUri('.healingnotes.json');
-    const action = await quickFix(editor, 'explain.hopes', 'Turn off this rule for this workspace');
+    const action = await quickFix(editor, 'explain.hopes', 'Turn off “Patient\'s hopes and goals” for this workspace…');
     try {
-      assert.strictEqual(await run(action), true);
+      // The modal question, answered "Turn Off" (the second argument stands for the click).
+      assert.strictEqual(await run(action, true), true);
       const written = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(file)));
       assert.deepStrictEqual(written, { rules: { 'explain.hopes': 'off' } });
       await waitFor(() => healingDiagnostics(editor.document.uri, 'explain.hopes').length === 0, 15000, 'explain.hopes to go quiet');
@@ -219,7 +176,7 @@ suite('editor', () => {
   test('hover shows the skill, behavior, rationale, what counts and the evidence', async () => {
     const editor = await openFixture('partial.note');
     const missing = await diagnosticOf(editor.document.uri, 'explain.hopes');
-    const onHeader = hoverText(await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, missing.range.start));
+    const onHeader = await hoverTextAt(editor.document.uri, missing.range.start);
     assert.match(onHeader, /Patient's hopes and goals/);
     assert.match(onHeader, /Let the patient explain/);
     assert.match(onHeader, /Listen for expectations and for hopes/);
@@ -227,52 +184,54 @@ suite('editor', () => {
     assert.match(onHeader, /is the measure of a good plan/, 'the rationale');
 
     const evidence = editor.document.getText().indexOf('She believes it comes from');
-    const onEvidence = hoverText(
-      await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, editor.document.positionAt(evidence + 5)),
-    );
+    const onEvidence = await hoverTextAt(editor.document.uri, editor.document.positionAt(evidence + 5));
     assert.match(onEvidence, /Patient's own explanation/);
     assert.match(onEvidence, /Found in this note:/);
     assert.match(onEvidence, /“She believes it comes from the irregular meals on her split shifts\.”/);
   });
 
-  test('the coverage view lists the eight skills with counts, and reveals evidence', async () => {
+  test('the coverage view puts "Core n/6" first, missing first, then the skills without fractions, and reveals evidence', async () => {
     const a = await api();
     const editor = await openFixture('partial.note');
     await diagnosticOf(editor.document.uri, 'explain.hopes');
     await waitFor(() => a.coverage.document === editor.document, 5000, 'the view to follow the note');
-    const skills = a.coverage.getChildren() as SkillNode[];
+    const [core, ...skills] = a.coverage.getChildren() as GroupNode[];
+    const coreItem = a.coverage.getTreeItem(core);
+    assert.deepStrictEqual([coreItem.label, coreItem.description, coreItem.collapsibleState], ['Core 4/6', '2 missing', vscode.TreeItemCollapsibleState.Expanded]);
+    const coreRules = (a.coverage.getChildren(core) as RuleNode[]).map((r) => a.coverage.getTreeItem(r));
+    assert.deepStrictEqual(
+      coreRules.map((i) => [i.label, i.description, (i.iconPath as vscode.ThemeIcon).id]),
+      [
+        ["Patient's hopes and goals", 'missing', 'error'],
+        ['Shared decision', 'missing', 'error'],
+        ["Patient's own explanation", '', 'pass'],
+        ["Patient's fears and concerns", '', 'pass'],
+        ['Recorded plan', '', 'pass'],
+        ['Follow-up and safety net', '', 'pass'],
+      ],
+    );
     assert.deepStrictEqual(
       skills.map((s) => s.group.key),
       ['little-things', 'listen', 'open', 'like', 'barriers', 'explain', 'authority', 'committed'],
     );
-    const items = skills.map((s) => a.coverage.getTreeItem(s));
-    const described = items.map((i) => `${i.label} ${i.description}`);
-    assert.ok(described.includes('Let the patient explain 2/3'), described.join('; '));
-    for (const [i, skill] of skills.entries()) {
-      // Each skill's count agrees with its rules' statuses.
-      const statuses = skill.rules.map((r) => r.status);
-      const documented = statuses.filter((s) => s === 'documented' || s === 'weak').length;
-      const expected = documented + statuses.filter((s) => s === 'missing').length;
-      if (expected > 0) assert.strictEqual(items[i].description, `${documented}/${expected}`, String(items[i].label));
+    for (const skill of skills) {
+      const item = a.coverage.getTreeItem(skill);
+      assert.doesNotMatch(`${item.label} ${item.description ?? ''}`, /\d+\s*\/\s*\d+/, 'no pass/fail fraction');
+      assert.notStrictEqual(item.collapsibleState, vscode.TreeItemCollapsibleState.Expanded, `${item.label} is open`);
+      for (const rule of a.coverage.getChildren(skill) as RuleNode[]) {
+        assert.notStrictEqual(rule.rule.level, 'core', `${rule.rule.ruleId} listed twice`);
+        const ruleItem = a.coverage.getTreeItem(rule);
+        // Short enough to read at the default sidebar width.
+        assert.ok(`${ruleItem.label} ${ruleItem.description ?? ''}`.length <= 42, String(ruleItem.label));
+      }
     }
-    const explain = skills.find((s) => s.group.key === 'explain')!;
-    const rules = a.coverage.getChildren(explain) as RuleNode[];
-    const ruleItems = rules.map((r) => a.coverage.getTreeItem(r));
-    assert.deepStrictEqual(
-      ruleItems.filter((_, i) => rules[i].rule.level === 'core').map((i) => [i.label, i.description, (i.iconPath as vscode.ThemeIcon).id]),
-      [
-        ["Patient's own explanation", 'documented', 'pass'],
-        ["Patient's fears and concerns", 'documented', 'pass'],
-        ["Patient's hopes and goals", 'missing', 'error'],
-      ],
-    );
-    const [quote] = a.coverage.getChildren(rules[0]) as CoverageNode[];
-    const quoteItem = a.coverage.getTreeItem(quote);
-    assert.match(String(quoteItem.label), /^She believes it comes from/);
+    const explanation = (a.coverage.getChildren(core) as RuleNode[]).find((r) => r.rule.ruleId === 'explain.understanding')!;
+    const [quote] = a.coverage.getChildren(explanation) as CoverageNode[];
+    assert.match(String(a.coverage.getTreeItem(quote).label), /^She believes it comes from/);
 
     // Selecting the rule reveals its first evidence.
     await vscode.commands.executeCommand('cursorTop');
-    const command = ruleItems[0].command!;
+    const command = a.coverage.getTreeItem(explanation).command!;
     await vscode.commands.executeCommand(command.command, ...(command.arguments ?? []));
     const selected = vscode.window.activeTextEditor!.document.getText(vscode.window.activeTextEditor!.selection);
     assert.strictEqual(selected, 'She believes it comes from the irregular meals on her split shifts.');
@@ -322,8 +281,7 @@ suite('editor', () => {
     assert.match(weak.message, /boilerplate/);
   });
 
-  test('palette commands: rule documentation and the workspace rules\' own examples', async () => {
-    assert.strictEqual(await vscode.commands.executeCommand('healingNotes.openRuleDocs', 'plan'), true);
+  test('palette commands: the workspace rules\' own examples', async () => {
     const a = await api();
     await openFixture('partial.note');
     const results = await vscode.commands.executeCommand<{ ruleId: string; passed: boolean }[]>('healingNotes.testWorkspaceRules');
@@ -341,30 +299,4 @@ suite('editor', () => {
     await diagnosticOf(editor.document.uri, 'plan');
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
-
-  test('screenshot: a note with diagnostics and the coverage view open', async () => {
-    const wordWrap = vscode.workspace.getConfiguration('editor');
-    await wordWrap.update('wordWrap', 'on', vscode.ConfigurationTarget.Global);
-    try {
-      const editor = await openFixture('partial.note');
-      const diagnostic = await diagnosticOf(editor.document.uri, 'authority.permission');
-      await vscode.commands.executeCommand('healingNotes.showCoverage');
-      await vscode.commands.executeCommand('notifications.clearAll');
-      await vscode.window.showTextDocument(editor.document);
-      // Narrow the editor (the focused part) so the coverage view's descriptions fit.
-      for (let i = 0; i < 6; i++) await vscode.commands.executeCommand('workbench.action.decreaseViewWidth');
-      editor.selection = new vscode.Selection(diagnostic.range.start, diagnostic.range.start);
-      await screenshot('test-results/screenshots/editor-coverage.png', 1500);
-    } finally {
-      await wordWrap.update('wordWrap', undefined, vscode.ConfigurationTarget.Global);
-    }
-  });
 });
-
-function hoverText(hovers: vscode.Hover[] | undefined): string {
-  return (hovers ?? [])
-    .flatMap((h) => h.contents)
-    .map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : ''))
-    .join('\n')
-    .replace(/\\(.)/g, '$1');
-}

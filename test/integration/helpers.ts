@@ -109,10 +109,101 @@ export function interpreterRule(evidence: object[]): object {
   return customInterpreterRule({
     counts: 'An interpreter named by language and role.',
     evidence,
-    prompt: { label: 'Insert interpreter use', snippet: 'Interpreter: ${1:<language>} interpreter', sections: ['hpi'], createSection: 'HPI' },
+    prompt: { label: 'Interpreter', snippet: '${1:<language>} interpreter', sections: ['hpi'], createSection: 'HPI' },
     examples: {
       documented: ['HPI: Polish-speaking nurse interpreted throughout the visit.'],
       missing: ['HPI: Cough for three days.', 'HPI: Polish-speaking nurse was on leave.'],
     },
   });
+}
+
+/** The code actions VS Code's providers give for a range (optionally of one kind). */
+export async function codeActions(uri: vscode.Uri, range: vscode.Range, kind?: string): Promise<vscode.CodeAction[]> {
+  return (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, range, kind)) ?? [];
+}
+
+/** The rule an action of ours is for, from its command's arguments (actions from executeCodeActionProvider carry no diagnostics). */
+export function ruleIdOfAction(action: vscode.CodeAction): string | undefined {
+  const [args] = action.command?.arguments ?? [];
+  return typeof args === 'object' && args !== null && typeof args.ruleId === 'string' ? args.ruleId : undefined;
+}
+
+/** Our quick fix for one rule's diagnostic, by title. */
+export async function quickFix(editor: vscode.TextEditor, ruleId: string, title: string | RegExp): Promise<vscode.CodeAction> {
+  let seen: string[] = [];
+  // Diagnostics published before the latest edit (or revert) may sit on a stale range: ask again until they are current.
+  return waitFor(
+    async () => {
+      const diagnostic = healingDiagnostics(editor.document.uri, ruleId)[0];
+      if (!diagnostic) return undefined;
+      const actions = await codeActions(editor.document.uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
+      seen = actions.map((a) => a.title);
+      return actions.find((a) => (typeof title === 'string' ? a.title === title : title.test(a.title)) && ruleIdOfAction(a) === ruleId);
+    },
+    15000,
+    `"${title}" for ${ruleId}`,
+  ).catch((error: Error) => {
+    throw new Error(`${error.message}; offered: ${seen.join(', ')}`);
+  });
+}
+
+/** Runs a code action's command, with extra arguments (a reason, a confirmation) appended. */
+export async function runAction(action: vscode.CodeAction, ...extra: unknown[]): Promise<unknown> {
+  if (!action.command) throw new Error(`${action.title} has no command`);
+  return vscode.commands.executeCommand(action.command.command, ...(action.command.arguments ?? []), ...extra);
+}
+
+/** Leaves snippet mode, so the next edit is a plain one. */
+export async function leaveSnippet(): Promise<void> {
+  await vscode.commands.executeCommand('leaveSnippet');
+}
+
+/**
+ * Reverts every dirty document. Closing a dirty editor during tests answers VS Code's
+ * "save changes?" prompt with Save, so each one must be reverted first.
+ */
+export async function revertAll(): Promise<void> {
+  await leaveSnippet();
+  for (const document of vscode.workspace.textDocuments.filter((d) => d.isDirty)) {
+    await vscode.window.showTextDocument(document);
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+    if (document.isDirty) console.log(`still dirty after revert: ${document.uri.toString()}`);
+  }
+}
+
+/** The text of the hovers at a position, as shown: markdown escapes removed. */
+export async function hoverTextAt(uri: vscode.Uri, position: vscode.Position): Promise<string> {
+  const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, position);
+  return (hovers ?? [])
+    .flatMap((h) => h.contents)
+    .map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : ''))
+    .join('\n')
+    .replace(/\\(.)/g, '$1');
+}
+
+/** Fixture files of the workspace the editing suites change and restore; a test that saves one fails. */
+export class FixtureGuard {
+  private readonly originals = new Map<string, string>();
+
+  constructor(private readonly names: readonly string[]) {}
+
+  async record(): Promise<void> {
+    for (const name of this.names) this.originals.set(name, new TextDecoder().decode(await vscode.workspace.fs.readFile(fixtureUri(name))));
+  }
+
+  /** Reverts and closes everything; restores any fixture that changed on disk and returns their names. */
+  async restore(): Promise<string[]> {
+    await revertAll();
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await vscode.commands.executeCommand('notifications.clearAll');
+    const changed: string[] = [];
+    for (const [name, text] of this.originals) {
+      const now = new TextDecoder().decode(await vscode.workspace.fs.readFile(fixtureUri(name)));
+      if (now !== text) {
+        changed.push(name);
+        await vscode.workspace.fs.writeFile(fixtureUri(name), new TextEncoder().encode(text));
+      }
+    }
+    return changed;
+  }
 }

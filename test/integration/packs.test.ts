@@ -186,6 +186,31 @@ suite('rule packs', () => {
     assert.deepStrictEqual(a.packs.errorsFor(folder), []);
   });
 
+  test('a pack with several errors reports them all at once, with one notification while it stays bad', async () => {
+    const a = await api();
+    const editor = await openFixture(NOTE);
+    await writePack({ rules: QUICK_CHANGES });
+    await expectSummary(editor.document.uri, CHANGED, 'the good pack');
+    const before = a.packs.notifications;
+    // A value the schema refuses, an unknown rule id and an unknown profile: all three on the first save.
+    await writePack({ rules: { plan: 'loud', 'explain.hope': 'off' }, profile: 'weekend' });
+    await packDiagnostic(/^rules\.plan: "loud" is not allowed/);
+    await packDiagnostic(/^rules\["explain\.hope"\]: no rule/);
+    await packDiagnostic(/^profile: "weekend" is not a profile/);
+    assert.strictEqual(a.packs.notifications, before + 1, 'one notification for the bad pack');
+    // Saved again with other errors: the Problems view changes, no second notification.
+    await writePack({ rules: { 'explain.hopes': 'sometimes' } });
+    await packDiagnostic(/^rules\["explain\.hopes"\]: "sometimes" is not allowed/);
+    await waitFor(() => !healingDiagnostics(packUri()).some((d) => /weekend/.test(d.message)), 5000, 'the old errors to go');
+    assert.strictEqual(a.packs.notifications, before + 1, 'still one notification');
+    // Good again, then bad again: a new notification.
+    await writePack({ rules: QUICK_CHANGES });
+    await waitFor(() => healingDiagnostics(packUri()).length === 0, 15000, 'the pack-file errors to clear');
+    await writePack({ profile: 'weekend' });
+    await packDiagnostic(/^profile: /);
+    assert.strictEqual(a.packs.notifications, before + 2);
+  });
+
   test('deleting the pack file restores the built-in rules and clears its errors', async () => {
     const editor = await openFixture(NOTE);
     await writePack(CUSTOM_PACK);

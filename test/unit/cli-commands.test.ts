@@ -31,6 +31,20 @@ describe('cli explain', () => {
     }
   });
 
+  it("publishes each rule's prompt: label, snippet, and the line it writes", () => {
+    for (const rule of defaultPack.rules) {
+      const { prompt } = JSON.parse(run(['explain', '--format', 'json', rule.id]).stdout);
+      if (!rule.prompt) {
+        assert.equal(prompt, null, rule.id);
+        continue;
+      }
+      assert.deepEqual([prompt.label, prompt.snippet, prompt.sections, prompt.createSection], [rule.prompt.label, rule.prompt.snippet, rule.prompt.sections, rule.prompt.createSection]);
+      assert.equal(prompt.line, `${rule.prompt.label}: ${rule.prompt.snippet}`);
+      assert.ok(run(['explain', rule.id]).stdout.includes(prompt.text), rule.id);
+    }
+    assert.equal(JSON.parse(run(['explain', '--format', 'json', 'committed.no-abandon']).stdout).prompt.text, 'Follow-up: <when, and with whom>; <warning signs that need a call sooner>');
+  });
+
   it('says which rule ids exist when given an unknown one', () => {
     const out = run(['explain', 'no-such-rule']);
     assert.equal(out.code, 2);

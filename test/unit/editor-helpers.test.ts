@@ -1,34 +1,14 @@
-// The editor layer's pure helpers (no vscode): prompt placement, skills, rule-file edits, hover markdown, snippets, grammar.
+// Pure helpers behind the editor (no vscode): snippet syntax, skills, the contributed snippets and grammar.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { analyze, defaultPack, type Rule } from '../../src/engine';
-import { escapeMarkdown, quoteOf, ruleHoverMarkdown } from '../../src/extension/markdown';
-import { eolOf, maxTabstop, overrideEdit, promptEdits, renumberTabstops, snippetToText, type PromptRequest } from '../../src/extension/prompts';
-import { setRuleSeverity } from '../../src/extension/ruleConfig';
-import { coreTally, groupBySkill, SKILLS, skillKeyOf, tally } from '../../src/extension/skills';
+import { coreTally, groupBySkill, maxTabstop, promptSnippet, renumberTabstops, SKILLS, skillKeyOf, snippetToText, tabstopsOf, tally } from '../../src/assist';
 
 const root = path.resolve(__dirname, '../../..');
 const rule = (id: string): Rule => defaultPack.rules.find((r) => r.id === id)!;
 
-/** Applies edits the way VS Code would with every placeholder left at its default. */
-function applyDefaults(text: string, requests: PromptRequest[]): string {
-  for (const edit of [...promptEdits(text, requests)].sort((a, b) => b.offset - a.offset)) {
-    text = text.slice(0, edit.offset) + snippetToText(edit.snippet) + text.slice(edit.offset);
-  }
-  return text;
-}
-
-/** The prompts of the missing core elements, in pack order (what "insert all" inserts). */
-function missingRequests(text: string): PromptRequest[] {
-  const { findings } = analyze(text);
-  return defaultPack.rules.filter((r) => r.level === 'core').flatMap((r) => {
-    const f = findings.find((x) => x.ruleId === r.id && x.kind === 'missing');
-    return f && r.prompt ? [{ rule: r, insertion: f.insertion }] : [];
-  });
-}
-
-describe('prompt snippets', () => {
+describe('snippet syntax', () => {
   it('renumbers tabstops and leaves escapes and $0 alone', () => {
     assert.equal(renumberTabstops('a ${1:x} $2 \\$3 ${3|p,q|} $0', 4), 'a ${5:x} $6 \\$3 ${7|p,q|} $0');
     assert.equal(maxTabstop('a ${1:x} ${12|p,q|} \\$40'), 12);
@@ -36,46 +16,7 @@ describe('prompt snippets', () => {
 
   it('renders a snippet with its defaults', () => {
     assert.equal(snippetToText('Plan: ${1|start,continue|} ${2:<what ${3:and} why>} $4 \\$5'), 'Plan: start <what and why>  $5');
-    assert.equal(snippetToText(rule('explain.understanding').prompt!.snippet), "Patient's understanding: she believes <cause or meaning, in their words>");
-  });
-
-  it('puts a prompt on a new line at the end of its section', () => {
-    const text = 'HPI: Cough for five days.\nWorse at night.\n\nPLAN: Honey.\n';
-    const result = applyDefaults(text, [{ rule: rule('explain.fear-anger'), insertion: { offset: text.indexOf('night.') + 6, section: 'hpi' } }]);
-    assert.equal(result, 'HPI: Cough for five days.\nWorse at night.\nConcerns: worried that <what the patient fears or is angry about>\n\nPLAN: Honey.\n');
-  });
-
-  it('joins prompts bound for one place, with one new section header each', () => {
-    const text = 'CHIEF COMPLAINT: Cough.\n\nHPI: Dry cough for five days.\n\nASSESSMENT: Post-viral cough.\n';
-    const edits = promptEdits(text, missingRequests(text));
-    assert.equal(edits.length, 2);
-    assert.deepEqual(edits[0].ruleIds, ['explain.understanding', 'explain.fear-anger', 'explain.hopes']);
-    // Tabstops run on across the joined prompts.
-    assert.match(edits[0].snippet, /\$\{5\|hopes to/);
-    const result = applyDefaults(text, missingRequests(text));
-    assert.match(result, /HPI: Dry cough for five days\.\nPatient's understanding: .*\nConcerns: .*\nPatient goals: .*\n\nASSESSMENT/);
-    assert.match(result, /ASSESSMENT: Post-viral cough\.\n\nPLAN:\nPlan: .*\nOptions discussed: .*\n\nFOLLOW-UP:\nFollow-up: .*\n$/);
-    assert.equal(result.match(/^PLAN:/gm)?.length, 1);
-  });
-
-  it('keeps CRLF notes CRLF and starts an empty note without blank lines', () => {
-    const crlf = 'HPI: Cough.\r\n\r\nPLAN: Honey.\r\n';
-    assert.equal(eolOf(crlf), '\r\n');
-    const [edit] = promptEdits(crlf, [{ rule: rule('explain.hopes'), insertion: { offset: 11, section: 'hpi' } }]);
-    assert.ok(edit.snippet.startsWith('\r\nPatient goals:'));
-    const [first] = promptEdits('', [{ rule: rule('plan'), insertion: { offset: 0, createSection: 'PLAN' } }]);
-    assert.ok(first.snippet.startsWith('PLAN:\n'));
-  });
-
-  it('only inserts: the original text survives in order', () => {
-    const text = 'Dry cough for five days, worse at night.';
-    const result = applyDefaults(text, missingRequests(text));
-    assert.ok(result.startsWith(text));
-  });
-
-  it('places an override line after the line the prompt would follow', () => {
-    const text = 'HPI: Cough.\nPLAN: Honey.';
-    assert.deepEqual(overrideEdit(text, { offset: 8, section: 'hpi' }, 'X'), { offset: 11, text: '\nX' });
+    assert.equal(snippetToText(promptSnippet(rule('explain.understanding').prompt!)), "Patient's explanation: <cause or meaning of the illness, in the patient's words>");
   });
 });
 
@@ -92,47 +33,12 @@ describe('skills for the coverage view', () => {
     assert.equal(groups.flatMap((g) => g.rules).length, defaultPack.rules.length);
   });
 
-  it('counts documented out of expected, leaving out overridden and not-expected', () => {
-    assert.deepEqual(tally(['documented', 'weak', 'missing', 'overridden', 'not-expected']), { documented: 2, expected: 3, overridden: 1, missing: 1 });
+  it('counts documented out of expected: marked as discussed is expected, not-expected is left out', () => {
+    assert.deepEqual(tally(['documented', 'weak', 'missing', 'overridden', 'not-expected']), { documented: 2, expected: 4, overridden: 1, missing: 1 });
     const analysis = analyze('HPI: Knee pain. She hopes to hike again.\nPLAN: Ibuprofen 400 mg.\n');
     const core = coreTally(defaultPack.rules, analysis.results);
     assert.equal(core.expected, defaultPack.rules.filter((r) => r.level === 'core').length);
     assert.ok(core.documented >= 2);
-  });
-});
-
-describe('workspace rule file edits', () => {
-  it('adds a rule to an existing file, keeping comments', () => {
-    const text = '{\n  // team defaults\n  "profile": "default",\n  "rules": {\n    "plan": "error" // always\n  }\n}\n';
-    const result = setRuleSeverity(text, 'explain.hopes', 'off');
-    assert.match(result, /\/\/ team defaults/);
-    assert.match(result, /\/\/ always/);
-    assert.deepEqual(JSON.parse(result.replace(/\/\/.*$/gm, '')).rules, { plan: 'error', 'explain.hopes': 'off' });
-  });
-
-  it('creates the file content when there is none, and sets severity inside a rule object', () => {
-    assert.deepEqual(JSON.parse(setRuleSeverity('', 'explain.hopes', 'off')), { rules: { 'explain.hopes': 'off' } });
-    const result = setRuleSeverity('{ "rules": { "plan": { "message": "Write a plan" } } }', 'plan', 'off');
-    assert.deepEqual(JSON.parse(result).rules.plan, { message: 'Write a plan', severity: 'off' });
-  });
-});
-
-describe('hover markdown', () => {
-  it('escapes note text so it cannot become links, HTML or emphasis', () => {
-    const escaped = escapeMarkdown('[click](command:x) <img src=x> *bold* `code`');
-    assert.ok(!/(?<!\\)[[\]()<>*`]/.test(escaped), escaped);
-    assert.equal(quoteOf('a\n  b\tc'), 'a b c');
-    assert.equal(quoteOf('x'.repeat(300), 10).length, 10);
-  });
-
-  it('names the skill and behavior, the rationale, what counts and the evidence', () => {
-    const r = rule('explain.understanding');
-    const md = ruleHoverMarkdown({ rule: r, status: 'documented', evidence: ['She thinks it is <the dust>.'] });
-    assert.ok(md.includes(escapeMarkdown(r.skill)));
-    assert.ok(md.includes(escapeMarkdown(r.behavior)));
-    assert.ok(md.includes(escapeMarkdown(r.rationale)));
-    assert.ok(md.includes('What counts:'));
-    assert.ok(md.includes('She thinks it is \\<the dust\\>\\.'));
   });
 });
 
@@ -146,12 +52,18 @@ describe('contributed snippets and grammar', () => {
     assert.ok(Object.values(snippets).some((s) => s.prefix.includes('hn-note')));
   });
 
-  it('gives every snippet placeholder a <...> default or a choice list', () => {
+  it('gives every snippet placeholder a <...> default to replace, never a choice that writes words', () => {
     for (const [name, s] of Object.entries(snippets)) {
-      const body = s.body.join('\n');
-      for (const m of body.matchAll(/\$\{\d+(:[^}]*|\|[^}]*)\}/g)) {
-        assert.ok(/^:<.*>$/.test(m[1]) || m[1].startsWith('|'), `${name}: ${m[0]}`);
-      }
+      const stops = tabstopsOf(s.body.join('\n'));
+      assert.ok(stops.length > 0, name);
+      for (const stop of stops.filter((t) => t.index > 0)) assert.ok(!stop.choice && /^<.*>$/.test(stop.text), `${name}: $${stop.index} ${stop.text}`);
+    }
+  });
+
+  it('writes each core element as its rule\'s prompt writes it', () => {
+    for (const r of defaultPack.rules.filter((x) => x.level === 'core' && x.prompt)) {
+      const snippet = Object.values(snippets).find((s) => s.description.startsWith(`${r.id} `))!;
+      assert.deepEqual(snippet.body, [promptSnippet(r.prompt!)], r.id);
     }
   });
 
@@ -186,6 +98,7 @@ describe('contributed snippets and grammar', () => {
     assert.equal(header.exec('2. Assessment and Plan: x')?.[3], 'Assessment and Plan');
     assert.equal(header.exec('She said that her knee hurts when she walks: yes'), null);
     assert.match('[Healing Notes: authority.permission discussed, not documented — she will decide]', matchOf('override'));
+    assert.match("[Healing Notes: patient's hopes and goals discussed, not documented — she will decide]", matchOf('override'));
     assert.deepEqual('<cause> *** [ ] ___'.match(new RegExp(grammar.repository.placeholder.match, 'g')), ['<cause>', '***', '[ ]', '___']);
     const vital = new RegExp(grammar.repository.vital.patterns[0].match);
     assert.equal(vital.exec('BP 128/84 mmHg')?.[3], '128/84');

@@ -24,7 +24,7 @@ export function interpreterRule(overrides: Record<string, unknown> = {}): Record
     rationale: 'A patient who cannot follow the conversation cannot explain, ask or agree.',
     counts: 'An interpreter named or described.',
     evidence: [{ phrases: ['interpreter', 'language line'] }],
-    prompt: { label: 'Insert interpreter use', snippet: 'Interpreter: ${1:<language>}', sections: ['hpi'], createSection: 'HPI' },
+    prompt: { label: 'Interpreter', snippet: '${1:<language>}', sections: ['hpi'], createSection: 'HPI' },
     examples: {
       documented: ['HPI: Visit conducted with a Spanish interpreter by video.'],
       missing: ['HPI: Cough for three days.', 'HPI: No interpreter needed.'],

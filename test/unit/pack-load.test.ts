@@ -200,6 +200,25 @@ describe('pack loading', () => {
       const errors = failing('{\n  "rules": { "plan": "warn" },\n  "profile": 3\n}');
       assert.deepEqual(errors.map((e) => [e.path, e.line]), [['rules.plan', 2], ['profile', 3]]);
     });
+
+    it('reports the errors the schema finds and those it cannot find on the same save', () => {
+      const errors = failing(
+        json({
+          rules: { plan: 'loud', 'explain.hope': 'off', 'clinic.interpreter': 'warning' },
+          profile: 'weekend',
+          customRules: [{ ...interpreterRule(), severity: 'sometimes' }, { ...interpreterRule(), id: 'clinic.other', evidence: [{ pattern: '(a+)+' }] }],
+        }),
+      );
+      assert.deepEqual(errors.map((e) => e.path).sort(), [
+        'customRules[0].severity',
+        'customRules[1].evidence[0].pattern',
+        'profile',
+        'rules.plan',
+        'rules["explain.hope"]',
+      ]);
+      // The custom rule the schema refused is still known by id: no false "no rule" for its reference.
+      assert.ok(!errors.some((e) => e.path === 'rules["clinic.interpreter"]'));
+    });
   });
 
   describe('extends', () => {

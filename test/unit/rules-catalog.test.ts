@@ -162,7 +162,7 @@ describe('default rule catalog', function () {
         assert.ok(!rule.message.includes('{section}') || rule.prompt.sections.length > 0);
         const [missing] = analyze(BARE_NOTE).findings.filter((f) => f.ruleId === rule.id);
         const { offset, createSection } = missing.insertion;
-        const inserted = `${createSection ? `\n\n${createSection}:` : ''}\n${snippetDefaults(rule.prompt.snippet)}`;
+        const inserted = `${createSection ? `\n\n${createSection}:` : ''}\n${rule.prompt.label}: ${snippetDefaults(rule.prompt.snippet)}`;
         const text = BARE_NOTE.slice(0, offset) + inserted + BARE_NOTE.slice(offset);
         const analysis = analyze(text);
         assert.deepEqual(analysis.results.find((r) => r.ruleId === rule.id)!.evidence, [], `evidence in:\n${text}`);

@@ -1,12 +1,13 @@
 /** `healing-notes explain <rule-id>`: why the element matters, what counts, and examples. */
-import type { Rule } from '../../engine';
+import { promptSnippet, snippetToText } from '../../assist';
+import type { Rule, RulePrompt } from '../../engine';
 import { loadSetup } from '../config';
 import { UsageError } from '../files';
 import { cwdOf, formatOf, parse, type CliIO } from '../io';
 
 export const EXPLAIN_HELP = `Usage: healing-notes explain [options] <rule-id>
 
-Prints a rule's rationale, what counts as evidence, and its examples.
+Prints a rule's rationale, what counts as evidence, its prompt and its examples.
 
 Options:
   --format <f>      text (default) or json
@@ -37,11 +38,29 @@ export function explain(args: readonly string[], io: CliIO): number {
   }
   if (format === 'json') {
     const { id: ruleId, title, skill, behavior, level, severity, message, rationale, counts, examples } = rule;
-    io.stdout(JSON.stringify({ id: ruleId, title, skill, behavior, level, severity, message, rationale, counts, examples }, null, 2) + '\n');
+    const prompt = rule.prompt ? promptJson(rule.prompt) : null;
+    io.stdout(JSON.stringify({ id: ruleId, title, skill, behavior, level, severity, message, rationale, counts, prompt, examples }, null, 2) + '\n');
     return 0;
   }
   io.stdout(explainText(rule));
   return 0;
+}
+
+/**
+ * A rule's prompt as teams and tests read it: its label and snippet, the whole line a quick fix
+ * writes (`line`, snippet syntax) and that line as text with its placeholders left unfilled.
+ */
+export function promptJson(prompt: RulePrompt): Record<string, unknown> {
+  const line = promptSnippet(prompt);
+  return {
+    label: prompt.label,
+    snippet: prompt.snippet,
+    line,
+    text: snippetToText(line),
+    sections: prompt.sections,
+    createSection: prompt.createSection,
+    ...(prompt.createAfter ? { createAfter: prompt.createAfter } : {}),
+  };
 }
 
 function wrap(text: string, indent = '  ', width = 78): string {
@@ -72,6 +91,7 @@ export function explainText(rule: Rule): string {
     `What counts:\n${wrap(rule.counts)}`,
     `When it is missing:\n${wrap(rule.message.replace(/\{section\}/g, 'the note'))}`,
   ];
+  if (rule.prompt) parts.push(`Prompt (a label and empty placeholders, for ${rule.prompt.sections.join(', ')}):\n  ${snippetToText(promptSnippet(rule.prompt))}`);
   if (rule.examples.documented.length) parts.push(`Documented, for example:\n${rule.examples.documented.map(example).join('\n')}`);
   if (rule.examples.missing.length) parts.push(`Not documented, for example:\n${rule.examples.missing.map(example).join('\n')}`);
   return parts.join('\n\n') + '\n';

@@ -19,6 +19,10 @@ export const evidenceCheck: CheckKind = {
       if (pattern.spec.anyContent) collectSectionContent(run, pattern, seen);
       else collectMatches(run, pattern, seen);
     }
+    // An unfilled line labelled for this rule is its placeholder, whatever the line's words match.
+    for (const span of run.note.promptLines.placeholdersOf(run.rule.rule.id)) {
+      if (!run.placeholders.some((p) => p.start === span.start)) run.placeholders.push(span);
+    }
     run.evidence.sort((a, b) => a.span.start - b.span.start);
   },
 };
@@ -44,8 +48,8 @@ function collectSectionContent(run: RuleRun, pattern: CompiledPattern, seen: Set
     if (contentWordCount(meaningful) >= minWords) {
       push(run, seen, { ruleId: run.rule.rule.id, span, strength: pattern.spec.strength ?? 'specific', section: section.kind });
     } else {
-      const m = PLACEHOLDER.exec(body);
-      if (m) run.placeholders.push({ start: section.bodyRange.start + m.index, end: section.bodyRange.start + m.index + m[0].length });
+      const span = firstPlaceholder(run, body, section.bodyRange.start);
+      if (span) run.placeholders.push(span);
     }
   }
 }
@@ -63,6 +67,8 @@ function collectMatches(run: RuleRun, pattern: CompiledPattern, seen: Set<number
       if (contexts.includes('placeholder')) {
         // Report the placeholder itself, once per sentence, where the clinician has to type.
         const span = placeholderIn(note.text, found.sentence) ?? found.match;
+        // A placeholder on another rule's prompt line is that rule's to report.
+        if (!note.promptLines.mayReport(run.rule.rule.id, span.start)) continue;
         if (!run.placeholders.some((p) => p.start === span.start)) run.placeholders.push(span);
         continue;
       }
@@ -85,6 +91,20 @@ const HISTORY_SECTIONS = new Set<SectionKind>(['hpi', 'subjective', 'chief-compl
 function attributed(required: 'patient' | 'patient-voice', speaker: Speaker, section: SectionKind): boolean {
   if (speaker === 'patient' || speaker === 'proxy') return true;
   return required === 'patient' && speaker === 'unknown' && HISTORY_SECTIONS.has(section);
+}
+
+/** The first placeholder of `body` (at `offset` in the note) that is not on another rule's prompt line. */
+function firstPlaceholder(run: RuleRun, body: string, offset: number): Span | undefined {
+  const all = new RegExp(PLACEHOLDER_SOURCE, 'g');
+  for (let m = all.exec(body); m; m = all.exec(body)) {
+    if (m[0].length === 0) {
+      all.lastIndex++;
+      continue;
+    }
+    const start = offset + m.index;
+    if (run.note.promptLines.mayReport(run.rule.rule.id, start)) return { start, end: start + m[0].length };
+  }
+  return undefined;
 }
 
 function placeholderIn(text: string, sentence: Span): Span | undefined {

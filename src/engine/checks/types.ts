@@ -1,5 +1,6 @@
 import type { CompiledPack, CompiledRule } from '../compile';
 import type { Evidence, Finding, Section, Severity, Span } from '../types';
+import type { PromptLines } from '../promptLines';
 import type { Unit, UnitReader } from '../units';
 
 /** What every check of one note shares: the text, its structure, and cached per-paragraph scans. */
@@ -10,6 +11,8 @@ export interface NoteContext {
   units: readonly Unit[];
   pack: CompiledPack;
   reader: UnitReader;
+  /** Lines that begin with a rule's prompt label: their placeholders are that rule's alone. */
+  promptLines: PromptLines;
 }
 
 /** The state of one rule on one note, filled in by its checks in order. */

@@ -48,7 +48,8 @@ export function snippetAsText(snippet: string): string {
   return text.replace(/\\([$}\\,|])/g, '$1');
 }
 
-function ruleSection(rule: Rule, pack: RulePack): string {
+/** One rule's section of the documentation (also shown alone, rendered, when a diagnostic's rule link is followed). */
+export function ruleSection(rule: Rule, pack: RulePack): string {
   const lines: string[] = [`## ${rule.id}`, '', `**${escapeMarkdown(rule.title)}**`, ''];
   lines.push(`- Skill: ${escapeMarkdown(rule.skill)}`);
   lines.push(`- Behavior: ${escapeMarkdown(rule.behavior)}`);
@@ -68,9 +69,9 @@ function ruleSection(rule: Rule, pack: RulePack): string {
   if (rule.prompt) {
     const where = rule.prompt.sections.join(', ');
     lines.push(
-      `**Prompt.** The quick fix "${escapeMarkdown(rule.prompt.label)}" inserts this into the first section of: ${where} (or a new ${escapeMarkdown(rule.prompt.createSection)} section):`,
+      `**Prompt.** The quick fix inserts this line, a label and empty placeholders, into the first section of: ${where} (or a new ${escapeMarkdown(rule.prompt.createSection)} section), or fills an unfilled line of the element in place:`,
       '',
-      codeBlock(snippetAsText(rule.prompt.snippet)),
+      codeBlock(`${rule.prompt.label}: ${snippetAsText(rule.prompt.snippet)}`),
       '',
     );
   }

@@ -18,7 +18,7 @@ export type { PackConfigOptions, PackError, PackFile, PackLoadOptions, PackLoadR
 export { runRuleExamples, type RuleExampleFailure, type RuleExampleResult } from './examples';
 export { regexSafetyProblem, MAX_PATTERN_LENGTH } from './regex-safety';
 export { packSchema, packSchemaText, PACK_FILE_NAME, SCHEMA_PATH, type JsonSchema } from './schema';
-export { renderRulesMarkdown } from './docs';
+export { renderRulesMarkdown, ruleSection } from './docs';
 
 /**
  * Loads a pack file (and the files it extends) on top of `base` (default:

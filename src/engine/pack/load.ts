@@ -215,6 +215,9 @@ export class PackLoader {
     const shapeIssues = validateAgainstSchema(config, schema());
     if (shapeIssues.length) {
       report(shapeIssues);
+      // The rest of the file is checked too, so that a team sees every error at once, not one per save.
+      const rest = withoutRefused(config, shapeIssues);
+      if (rest && !hasExtends(rest)) report(semanticIssues(rest, pack, this.restricted));
       return pack;
     }
     const packFile = config as PackFile;
@@ -254,6 +257,46 @@ export class PackLoader {
   private report(file: string, locate: Locate, prefix: string, path: JsonPath, message: string, atKey?: boolean): void {
     this.errors.push({ file, path: prefixed(prefix, path), message, ...locate(path, atKey) });
   }
+}
+
+/**
+ * The pack file without what the schema refused, when what is left has the schema's shape: a
+ * refused rule entry or top-level value is left out, and a refused custom rule or profile
+ * keeps only its id (so that references to it, and the indexes of the others, stay as written).
+ */
+function withoutRefused(config: unknown, issues: readonly SchemaIssue[]): PackFile | undefined {
+  if (!isRecord(config)) return undefined;
+  const rest = JSON.parse(JSON.stringify(config)) as Record<string, unknown>;
+  const stubs: JsonPath[] = [];
+  const outsideStubs = (issue: SchemaIssue) => !stubs.some((stub) => stub.every((key, i) => issue.path[i] === key));
+  let pending = issues.filter(outsideStubs);
+  for (let round = 0; round < 4 && pending.length > 0; round++) {
+    for (const issue of pending) refuse(rest, issue.path, stubs);
+    pending = validateAgainstSchema(rest, schema()).filter(outsideStubs);
+  }
+  return pending.length === 0 ? (rest as PackFile) : undefined;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function refuse(rest: Record<string, unknown>, path: JsonPath, stubs: JsonPath[]): void {
+  const [top, entry] = path;
+  if (top === undefined) return;
+  const value = rest[String(top)];
+  if (Array.isArray(value) && typeof entry === 'number' && (top === 'customRules' || top === 'profiles')) {
+    const refused: unknown = value[entry];
+    const id = isRecord(refused) && typeof refused.id === 'string' ? refused.id : `\u0000refused-${entry}`;
+    value[entry] = top === 'profiles' ? { id, description: '' } : { id };
+    stubs.push([top, entry]);
+  } else if (isRecord(value) && entry !== undefined) delete value[String(entry)];
+  else delete rest[String(top)];
+}
+
+function hasExtends(file: PackFile): boolean {
+  const entries = file.extends === undefined ? [] : Array.isArray(file.extends) ? file.extends : [file.extends];
+  return entries.some((e) => e !== 'default');
 }
 
 // ---------------------------------------------------------------------------

@@ -122,8 +122,8 @@ const evidenceProperties: Record<keyof EvidencePattern, JsonSchema> = {
 };
 
 const promptProperties: Record<keyof RulePrompt, JsonSchema> = {
-  label: text('Short label for the quick fix ("Insert the patient\'s own explanation").'),
-  snippet: text('VS Code snippet syntax: tabstops `${1:...}`, choices `${1|a,b|}`.'),
+  label: text('The label the prompt writes before its placeholders, without the colon ("Shared decision"). A line that begins with it and a colon is this rule\'s to fill.'),
+  snippet: text('The placeholders after the label, in VS Code snippet syntax: `${1:<what to write>}; ${2:<...>}`. A prompt states nothing: no default text saying what happened, and the first tab stop is the text to write, not a choice.'),
   sections: { ...sectionList('Sections the prompt belongs in, in order of preference.'), minItems: 1 },
   createSection: text('The header to create when the note has none of those sections.'),
   createAfter: sectionList('Where a created section goes: after the last section of these kinds; default the end of the note.'),

@@ -35,8 +35,8 @@ export const guidance: Rule = {
     },
   ],
   prompt: {
-    label: 'Record the guidance and its reasons',
-    snippet: 'Advised ${1|the patient,her,him,the family|} to ${2:<what>} because ${3:<the reason, in the patient\'s terms>}.',
+    label: 'Advice',
+    snippet: "${1:<the advice>}; ${2:<the reason, in the patient's terms>}",
     sections: ['plan', 'assessment-plan', 'instructions'],
     createSection: 'PLAN',
     createAfter: ['assessment', 'data', 'physical-exam', 'objective', 'hpi', 'subjective'],

@@ -48,8 +48,8 @@ export const permission: Rule = {
     },
   ],
   prompt: {
-    label: 'Insert the shared decision',
-    snippet: 'Options discussed: ${1|medication,watchful waiting,referral,further testing|}; patient prefers ${2:<the patient\'s choice and why>}; ${3|agrees with the plan,will think it over,declines after discussing risks|}.',
+    label: 'Shared decision',
+    snippet: "${1:<options offered>}; ${2:<the patient's choice and reasons, in their words>}",
     sections: ['plan', 'assessment-plan', 'instructions'],
     createSection: 'PLAN',
     createAfter: ['assessment', 'data', 'physical-exam', 'objective', 'hpi', 'subjective'],

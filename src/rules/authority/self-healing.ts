@@ -30,8 +30,8 @@ export const selfHealing: Rule = {
     },
   ],
   prompt: {
-    label: "Support the patient's own efforts",
-    snippet: 'Self-management: ${1|the patient will continue,we agreed she will try,we agreed he will try|} ${2:<the patient\'s own strategy, diary or goal, and how the plan supports it>}.',
+    label: 'Self-management',
+    snippet: "${1:<the patient's own efforts, and how the plan supports them>}",
     sections: ['plan', 'assessment-plan', 'instructions'],
     createSection: 'PLAN',
     createAfter: ['assessment', 'data', 'physical-exam', 'objective', 'hpi', 'subjective'],

@@ -45,8 +45,8 @@ export const bridges: Rule = {
     },
   ],
   prompt: {
-    label: 'Record the bridge built',
-    snippet: '${1|Interpreter used:,Social work referral:,Cost addressed:,Transportation arranged:|} ${2:<language and ID, or the resource and why>}.',
+    label: 'Barrier addressed',
+    snippet: '${1:<the barrier: language, cost, transport>}; ${2:<the bridge: interpreter and ID, resource, referral>}',
     sections: ['plan', 'assessment-plan', 'instructions'],
     createSection: 'PLAN',
     createAfter: ['assessment', 'data', 'physical-exam', 'objective', 'hpi', 'subjective'],

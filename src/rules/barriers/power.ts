@@ -31,8 +31,8 @@ export const power: Rule = {
     },
   ],
   prompt: {
-    label: 'Record a teach-back',
-    snippet: 'Teach-back: ${1|patient restated,patient demonstrated,caregiver restated|} ${2:<summary of what they said>}.',
+    label: 'Teach-back',
+    snippet: '${1:<what the patient restated or showed, in their words>}',
     sections: ['plan', 'assessment-plan', 'instructions'],
     createSection: 'PLAN',
     createAfter: ['assessment', 'data', 'physical-exam', 'objective', 'hpi', 'subjective'],

@@ -26,8 +26,8 @@ export const safeSpace: Rule = {
     },
   ],
   prompt: {
-    label: 'Record privacy, chaperone or consent',
-    snippet: '${1|Chaperone offered:,Verbal consent for the exam:,Interviewed privately:|} ${2:<who was present, what was agreed>}.',
+    label: 'Privacy and consent',
+    snippet: '${1:<chaperone, consent or private interview>}; ${2:<who was present>}',
     sections: ['physical-exam', 'objective', 'hpi', 'subjective'],
     createSection: 'PHYSICAL EXAM',
     createAfter: ['ros', 'social-history', 'family-history', 'hpi', 'subjective'],

@@ -36,8 +36,8 @@ export const faithful: Rule = {
     },
   ],
   prompt: {
-    label: 'Record what was followed through',
-    snippet: '${1|Results from the last visit reviewed:,Referral from the last visit completed:|} ${2:<test or referral, what it showed, what was done>}.',
+    label: 'Since the last visit',
+    snippet: '${1:<results or referrals from the last visit, and what was done>}',
     sections: ['hpi', 'subjective', 'assessment-plan', 'plan'],
     createSection: 'HPI',
     createAfter: ['chief-complaint', 'visit-info'],

@@ -45,8 +45,8 @@ export const noAbandon: Rule = {
     },
   ],
   prompt: {
-    label: 'Insert follow-up and a safety net',
-    snippet: 'Follow-up: ${1|return in 2 weeks,return in 4 weeks,we will call with results,as needed|}; return sooner or call if ${2:<warning signs in plain words>}.',
+    label: 'Follow-up',
+    snippet: '${1:<when, and with whom>}; ${2:<warning signs that need a call sooner>}',
     sections: ['follow-up', 'plan', 'assessment-plan', 'instructions'],
     createSection: 'FOLLOW-UP',
     createAfter: ['plan', 'assessment-plan', 'instructions', 'assessment'],

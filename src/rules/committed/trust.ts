@@ -38,8 +38,8 @@ export const trust: Rule = {
     },
   ],
   prompt: {
-    label: 'Say how results and contact will reach the patient',
-    snippet: '${1|I will call,We will message|} the patient with the ${2:<test>} results ${3:<when, and the number or portal given>}.',
+    label: 'Results and contact',
+    snippet: '${1:<how and when results reach the patient>}; ${2:<contact given>}',
     sections: ['follow-up', 'plan', 'assessment-plan', 'instructions'],
     createSection: 'FOLLOW-UP',
     createAfter: ['plan', 'assessment-plan', 'instructions', 'assessment'],

@@ -23,8 +23,8 @@ export const fearAnger: Rule = {
     },
   ],
   prompt: {
-    label: "Insert the patient's concerns",
-    snippet: 'Concerns: ${1|worried that,afraid that,frustrated that|} ${2:<what the patient fears or is angry about>}',
+    label: "Patient's concerns",
+    snippet: "${1:<fears, worries or anger, in the patient's words>}",
     sections: ['hpi', 'subjective', 'chief-complaint'],
     createSection: 'HPI',
     createAfter: ['chief-complaint', 'visit-info'],

@@ -27,8 +27,8 @@ export const hopes: Rule = {
     },
   ],
   prompt: {
-    label: "Insert the patient's hopes and goals",
-    snippet: 'Patient goals: ${1|hopes to,would like to,wants to avoid|} ${2:<what the patient hopes for from care>}',
+    label: "Patient's hopes",
+    snippet: "${1:<hopes and goals for care, in the patient's words>}",
     sections: ['hpi', 'subjective', 'chief-complaint'],
     createSection: 'HPI',
     createAfter: ['chief-complaint', 'visit-info'],

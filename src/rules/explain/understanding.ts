@@ -61,8 +61,8 @@ export const understanding: Rule = {
     },
   ],
   prompt: {
-    label: "Insert the patient's own explanation",
-    snippet: "Patient's understanding: ${1|she believes,he believes,they believe,in the patient's words: \"|} ${2:<cause or meaning, in their words>}",
+    label: "Patient's explanation",
+    snippet: "${1:<cause or meaning of the illness, in the patient's words>}",
     sections: ['hpi', 'subjective', 'chief-complaint'],
     createSection: 'HPI',
     createAfter: ['chief-complaint', 'visit-info'],

@@ -31,8 +31,8 @@ export const interested: Rule = {
     },
   ],
   prompt: {
-    label: "Add the patient's life context",
-    snippet: 'Life context: ${1|works as,lives with,cares for|} ${2:<work, home, family; what the illness is doing to daily life>}.',
+    label: 'Life context',
+    snippet: '${1:<work, home, family; what the illness is doing to daily life>}',
     sections: ['hpi', 'subjective'],
     createSection: 'HPI',
     createAfter: ['chief-complaint', 'visit-info'],

@@ -25,8 +25,8 @@ export const present: Rule = {
     },
   ],
   prompt: {
-    label: 'Record the questions invited and answered',
-    snippet: 'Questions ${1|invited and answered,answered|} about ${2:<what the patient asked>}.',
+    label: 'Questions',
+    snippet: '${1:<what the patient asked>}; ${2:<the answers given>}',
     sections: ['plan', 'assessment-plan', 'instructions'],
     createSection: 'PLAN',
     createAfter: ['assessment', 'data', 'physical-exam', 'objective', 'hpi', 'subjective'],

@@ -42,8 +42,8 @@ export const greetAll: Rule = {
     },
   ],
   prompt: {
-    label: 'Record who came with the patient',
-    snippet: 'Accompanied by ${1|her daughter,her husband,his wife,his son,the parents,a medical interpreter|} ${2:<who they are and what they added to the history>}.',
+    label: 'Present at the visit',
+    snippet: '${1:<who came with the patient, and what they added>}',
     sections: ['hpi', 'subjective', 'chief-complaint'],
     createSection: 'HPI',
     createAfter: ['chief-complaint', 'visit-info'],

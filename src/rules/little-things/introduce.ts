@@ -24,8 +24,8 @@ export const introduce: Rule = {
     },
   ],
   prompt: {
-    label: 'Record the introductions',
-    snippet: 'I introduced myself and ${1|the care team,the medical student,the resident|} to ${2:<who was present, and the roles explained>}.',
+    label: 'Introductions',
+    snippet: '${1:<who was introduced to whom, and the roles explained>}',
     sections: ['hpi', 'subjective', 'chief-complaint'],
     createSection: 'HPI',
     createAfter: ['chief-complaint', 'visit-info'],

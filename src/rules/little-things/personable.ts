@@ -44,8 +44,8 @@ export const personable: Rule = {
     },
   ],
   prompt: {
-    label: 'Add who the patient is',
-    snippet: '${1|Works as,Is retired from,Enjoys|} ${2:<work, family, interests, what matters to the patient>}.',
+    label: 'About the patient',
+    snippet: '${1:<work, family, interests, what matters to them>}',
     sections: ['social-history', 'hpi', 'subjective'],
     createSection: 'SOCIAL HISTORY',
     createAfter: ['family-history', 'past-history', 'medications', 'allergies', 'hpi', 'subjective'],

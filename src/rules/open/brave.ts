@@ -38,8 +38,8 @@ export const brave: Rule = {
     },
   ],
   prompt: {
-    label: 'Record the hard conversation',
-    snippet: 'Discussed ${1|prognosis,goals of care,end-of-life wishes,alcohol use,tobacco cessation|} with ${2:<whom, what was said, how the patient responded>}.',
+    label: 'Hard topic',
+    snippet: '${1:<the topic raised>}; ${2:<what was said, and the response>}',
     sections: ['assessment-plan', 'plan', 'instructions'],
     createSection: 'PLAN',
     createAfter: ['assessment', 'data', 'physical-exam', 'objective', 'hpi', 'subjective'],

@@ -31,8 +31,8 @@ export const facePain: Rule = {
     },
   ],
   prompt: {
-    label: 'Record the emotion and how it was met',
-    snippet: '${1|Tearful when discussing,Grieving the loss of,Acknowledged her fear of|} ${2:<what, and how it was acknowledged>}.',
+    label: 'Emotion',
+    snippet: '${1:<the emotion shown>}; ${2:<how it was acknowledged>}',
     sections: ['hpi', 'subjective', 'assessment-plan', 'plan'],
     createSection: 'HPI',
     createAfter: ['chief-complaint', 'visit-info'],

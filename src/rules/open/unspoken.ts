@@ -37,8 +37,8 @@ export const unspoken: Rule = {
     },
   ],
   prompt: {
-    label: 'Ask about what is unspoken',
-    snippet: 'Asked about ${1|other concerns,mood,safety at home|}: ${2:<what the patient said>}.',
+    label: 'Other concerns',
+    snippet: '${1:<what was asked about: other concerns, mood, safety>}; ${2:<the answer>}',
     sections: ['hpi', 'subjective'],
     createSection: 'HPI',
     createAfter: ['chief-complaint', 'visit-info'],

@@ -1,7 +1,6 @@
 /**
  * The eight healing skills (Churchill & Schenck 2008) as the coverage view
  * groups them, built generically from whatever rules the active pack holds.
- * Pure: no vscode import.
  */
 import type { Rule, RuleResult, RuleStatus } from '../engine';
 
@@ -65,7 +64,10 @@ export function groupBySkill(rules: readonly Rule[]): SkillGroup[] {
 export interface Tally {
   /** Documented, specifically or as boilerplate. */
   documented: number;
-  /** Documented or missing: what the note is expected to show. Overridden and not-expected rules are left out. */
+  /**
+   * What the note is expected to show: documented, missing, or marked as discussed (an element
+   * marked as discussed is still expected, just not documented). Not-expected rules are left out.
+   */
   expected: number;
   overridden: number;
   missing: number;
@@ -75,13 +77,13 @@ export function tally(statuses: readonly RuleStatus[]): Tally {
   const count = (...of: RuleStatus[]) => statuses.filter((s) => of.includes(s)).length;
   return {
     documented: count('documented', 'weak'),
-    expected: count('documented', 'weak', 'missing'),
+    expected: count('documented', 'weak', 'missing', 'overridden'),
     overridden: count('overridden'),
     missing: count('missing'),
   };
 }
 
-/** The core rules' tally of an analysis, for the status bar. */
+/** The core rules' tally of an analysis ("Core 4/6", the status bar). */
 export function coreTally(rules: readonly Rule[], results: readonly RuleResult[]): Tally {
   const core = new Set(rules.filter((r) => r.level === 'core').map((r) => r.id));
   return tally(results.filter((r) => core.has(r.ruleId)).map((r) => r.status));

@@ -1,0 +1,31 @@
+/**
+ * "Mark as discussed, not documented": a visible line in the note that names
+ * the element in words and gives the clinician's reason, e.g.
+ * `[Healing Notes: shared decision discussed, not documented — she will decide after talking to her husband]`.
+ * The engine parses it back (src/engine/overrides.ts) and reports the element
+ * as discussed rather than missing.
+ */
+import type { Finding, Rule } from '../engine';
+import { formatOverride } from '../engine/overrides';
+import { elementName } from './elements';
+import { eolOf, lineEndAt } from './text';
+import type { TextEdit } from './types';
+
+/** The override line for a rule's element with the clinician's reason (kept to one line, without brackets). */
+export function overrideLine(rule: Pick<Rule, 'title'>, reason: string): string {
+  return formatOverride(elementName(rule), reason);
+}
+
+/** Whether a reason can be written: it must say something. */
+export function isValidReason(reason: string): boolean {
+  return reason.replace(/[[\]]/g, '').trim().length > 0;
+}
+
+/** Where the override line goes for a finding: on a new line after the line its prompt would follow. */
+export function overrideEdit(text: string, finding: Pick<Finding, 'kind' | 'range' | 'insertion'>, rule: Pick<Rule, 'title'>, reason: string): TextEdit {
+  const anchor = finding.kind === 'placeholder' ? finding.range.end : finding.insertion.offset;
+  const offset = lineEndAt(text, anchor);
+  const line = overrideLine(rule, reason);
+  const atStart = text.slice(0, offset).trim() === '';
+  return { start: offset, end: offset, text: atStart ? line : eolOf(text) + line };
+}
