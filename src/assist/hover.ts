@@ -5,7 +5,7 @@
  * the note shows. Bounded in length, so it fits a small box; further findings
  * at the same place are counted, not taught ("2 more suggestions in Coverage").
  */
-import type { Rule, RuleStatus, Span } from '../engine';
+import type { Finding, Rule, RuleStatus, Span } from '../engine';
 import { parseOverrides } from '../engine/overrides';
 import { byImportance } from './actions';
 import { ruleOf } from './elements';
@@ -41,6 +41,8 @@ function holds(span: Span, offset: number): boolean {
 interface Subject {
   rule: Rule;
   span: Span;
+  /** Set when the hover is about a finding (whose message the editor shows beside the hover). */
+  finding?: Finding;
   status?: RuleStatus;
   quotes: string[];
   overrideReason?: string;
@@ -58,7 +60,7 @@ export function hoverFor(note: AssistNote, offset: number, options: HoverOptions
   let subject: Subject | undefined;
   if (here.length > 0) {
     const finding = here[0];
-    subject = { rule: ruleOf(pack, finding.ruleId)!, span: finding.range, status: resultOf(finding.ruleId)?.status, quotes: quotesOf(finding.ruleId) };
+    subject = { rule: ruleOf(pack, finding.ruleId)!, span: finding.range, finding, status: resultOf(finding.ruleId)?.status, quotes: quotesOf(finding.ruleId) };
   } else {
     const override = parseOverrides(text, pack.rules).find((o) => holds(o.span, offset) && ruleOf(pack, o.ruleId));
     if (override) {
@@ -106,8 +108,7 @@ function hoverMarkdown(subject: Subject, more: number, options: HoverOptions): s
   const max = options.maxLength ?? MAX_HOVER_LENGTH;
   const plain = (text: string) => escapeMarkdown(text);
   const blocks: Block[] = [
-    { text: `${rule.title} — ${rule.skill}`, render: () => `**${plain(rule.title)}** \u2014 ${plain(rule.skill)}` },
-    { text: rule.behavior, render: (t) => `*${plain(t)}*`, floor: 40 },
+    { text: `${rule.title} — ${rule.skill}: ${rule.behavior}`, render: () => `**${plain(rule.title)}** \u2014 ${plain(rule.skill)}: *${plain(rule.behavior)}*` },
     { text: rule.rationale, render: plain, floor: 120 },
     { text: `What counts: ${rule.counts}`, render: (t) => `**What counts:** ${plain(t.replace(/^What counts: /, ''))}`, floor: 100 },
   ];
@@ -118,7 +119,8 @@ function hoverMarkdown(subject: Subject, more: number, options: HoverOptions): s
     const heading = `Found in this note${subject.status === 'weak' ? ' (boilerplate only)' : ''}:`;
     blocks.push({ text: heading, render: () => `**${heading}**` });
     for (const quote of subject.quotes) blocks.push({ text: `“${quoteOf(quote)}”`, render: (t) => `> ${plain(t)}`, floor: 40 });
-  } else {
+  } else if (!subject.finding) {
+    // A finding's own message already says what is missing; anything else says where it stands.
     blocks.push({ text: `In this note: ${subject.status ? statusText(subject.status) : 'not found'}`, render: (t) => `**In this note:** ${plain(t.replace(/^In this note: /, ''))}` });
   }
   if (more > 0) {
