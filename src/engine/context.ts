@@ -21,16 +21,12 @@ interface TriggerHit extends Span {
 
 /** Trigger hits and clause boundaries of one sentence, computed once and shared by every rule. */
 export interface SentenceContext {
-  hits: TriggerHit[];
   terminators: number[];
   commas: number[];
   /** The hits again, sorted, so that a match looks only at the hits near it (a long sentence has many). */
   byEnd: TriggerHit[];
   byStart: TriggerHit[];
-  /** Placeholder hits by start, with the largest end so far: the ones a match may overlap. */
-  placeholders: TriggerHit[];
-  placeholderEnds: number[];
-  /** Hits whose context is the whole sentence. */
+  /** Hits whose context is the whole sentence (placeholders among them). */
   sentenceWide: TriggerHit[];
   /** Where each word of the sentence starts (WORD runs), ascending. */
   wordStarts: number[];
@@ -104,17 +100,11 @@ export class ContextMatcher {
     const wordStarts: number[] = [];
     WORD.lastIndex = 0;
     for (let m = WORD.exec(body); m; m = WORD.exec(body)) wordStarts.push(sentence.start + m.index);
-    const placeholders = hits.filter((h) => h.trigger.kind === 'placeholder').sort((a, b) => a.start - b.start);
-    const placeholderEnds: number[] = [];
-    for (const h of placeholders) placeholderEnds.push(Math.max(h.end, placeholderEnds[placeholderEnds.length - 1] ?? -1));
     return {
-      hits,
       terminators,
       commas,
       byEnd: [...hits].sort((a, b) => a.end - b.end),
       byStart: [...hits].sort((a, b) => a.start - b.start),
-      placeholders,
-      placeholderEnds,
       sentenceWide: hits.filter((h) => h.trigger.scope === 'sentence'),
       wordStarts,
     };
@@ -133,41 +123,33 @@ export class ContextMatcher {
         kinds.add(hit.trigger.kind);
         continue;
       }
-      // A trigger inside the match is part of what the rule asked for.
-      if (hit.start >= match.start && hit.end <= match.end) continue;
       const { direction } = hit.trigger;
       const maxWords = hit.trigger.maxWords ?? DEFAULT_MAX_WORDS;
       const commas = hit.trigger.endsAtComma ? context.commas : undefined;
+      // A trigger inside the match ("declined" in "declined surgery") is neither before nor after it: it is what the rule asked for.
       const forward = direction !== 'backward' && hit.end <= match.start && inScope(text, hit.end, match.start, maxWords, context.terminators, commas);
       const backward = direction !== 'forward' && hit.start >= match.end && inScope(text, match.end, hit.start, maxWords, context.terminators, commas);
-      const overlapping = hit.trigger.kind === 'placeholder' && hit.start < match.end && match.start < hit.end;
-      if (forward || backward || overlapping) kinds.add(hit.trigger.kind);
+      if (forward || backward) kinds.add(hit.trigger.kind);
     }
     return kinds;
   }
 
   /**
-   * The hits that may apply to `match`: the others are too many words away,
-   * behind a terminator, or do not overlap it. Without this, a very long
-   * sentence (dictation without punctuation) costs matches × hits.
+   * The hits that may apply to `match`: the others are too many words away
+   * (inScope has the last word). Without this, a very long sentence
+   * (dictation without punctuation) costs matches × hits.
    */
   private *candidates(context: SentenceContext, match: Span): Generator<TriggerHit> {
-    const { byEnd, byStart, terminators, wordStarts, placeholders, placeholderEnds } = context;
+    const { byEnd, byStart, wordStarts } = context;
     yield* context.sentenceWide;
-    // Forward: hits ending after the last terminator and within maxWords + 1 words before the match.
+    // Forward: hits ending within maxWords + 1 words before the match.
     const wordsBefore = lowerBound(wordStarts, match.start);
-    const terminatorsBefore = lowerBound(terminators, match.start);
-    let from = wordsBefore > this.maxWords ? wordStarts[wordsBefore - this.maxWords - 1] + 1 : -Infinity;
-    if (terminatorsBefore > 0) from = Math.max(from, terminators[terminatorsBefore - 1] + 1);
+    const from = wordsBefore > this.maxWords ? wordStarts[wordsBefore - this.maxWords - 1] + 1 : -Infinity;
     for (let i = lowerBound(byEnd, from, (h) => h.end); i < byEnd.length && byEnd[i].end <= match.start; i++) yield byEnd[i];
-    // Backward: hits starting before the next terminator and within maxWords + 1 words after the match.
+    // Backward: hits starting within maxWords + 1 words after the match.
     const wordsAfter = lowerBound(wordStarts, match.end);
-    const terminatorsAfter = lowerBound(terminators, match.end);
-    let to = wordsAfter + this.maxWords < wordStarts.length ? wordStarts[wordsAfter + this.maxWords] : Infinity;
-    if (terminatorsAfter < terminators.length) to = Math.min(to, terminators[terminatorsAfter]);
+    const to = wordsAfter + this.maxWords < wordStarts.length ? wordStarts[wordsAfter + this.maxWords] : Infinity;
     for (let i = lowerBound(byStart, match.end, (h) => h.start); i < byStart.length && byStart[i].start <= to; i++) yield byStart[i];
-    // Overlapping placeholders: those starting before the match ends, back to where no earlier one reaches it.
-    for (let i = lowerBound(placeholders, match.end, (h) => h.start) - 1; i >= 0 && placeholderEnds[i] > match.start; i--) yield placeholders[i];
   }
 }
 
@@ -183,12 +165,19 @@ function lowerBound<T>(items: readonly T[], value: number, key: (item: T) => num
   return low;
 }
 
+/** Whether [from, to) is within `maxWords` words and crosses no terminator (nor comma, when given). */
 function inScope(text: string, from: number, to: number, maxWords: number, terminators: number[], commas?: number[]): boolean {
-  if (terminators.some((t) => t >= from && t < to)) return false;
-  if (commas && commas.some((c) => c >= from && c < to)) return false;
+  if (anyWithin(terminators, from, to)) return false;
+  if (commas && anyWithin(commas, from, to)) return false;
   const between = text.slice(from, to);
   WORD.lastIndex = 0;
   let words = 0;
   while (WORD.exec(between)) if (++words > maxWords) return false;
   return true;
+}
+
+/** Whether any of the ascending `offsets` lies in [from, to). */
+function anyWithin(offsets: readonly number[], from: number, to: number): boolean {
+  const i = lowerBound(offsets, from);
+  return i < offsets.length && offsets[i] < to;
 }

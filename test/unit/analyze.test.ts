@@ -1,0 +1,197 @@
+// How analyze() turns pattern matches into evidence, statuses and findings, on small rules made up
+// for the test (the default pack's context words, none of its rules).
+import * as assert from 'node:assert/strict';
+import { analyze, defaultPack, type AnalyzeOptions, type EvidencePattern, type Rule, type RulePack } from '../../src/engine';
+
+function rule(id: string, evidence: EvidencePattern[], fields: Partial<Rule> = {}): Rule {
+  return {
+    id,
+    skill: 'Test',
+    behavior: 'Test',
+    title: `Test ${id}`,
+    level: 'core',
+    severity: 'warning',
+    message: `No ${id} in {section}`,
+    rationale: 'For the test.',
+    counts: 'For the test.',
+    evidence,
+    prompt: { label: `Insert ${id}`, snippet: `${id}: \${1:<text>}`, sections: ['plan'], createSection: 'PLAN' },
+    examples: { documented: [], missing: [] },
+    ...fields,
+  };
+}
+
+const PACK: RulePack = {
+  ...defaultPack,
+  name: 'analyze-test',
+  profiles: [
+    { id: 'default', description: 'Default.' },
+    { id: 'quiet', description: 'Turns one rule down.', detect: ['quiet visit'], rules: { worry: 'information' } },
+  ],
+  rules: [
+    rule('worry', [{ phrases: ['worried'], attribution: 'patient' }]),
+    rule('worry-voiced', [{ phrases: ['worried'], attribution: 'patient-voice' }]),
+    rule('splint', [{ phrases: ['splint'], sections: ['plan'] }]),
+    rule('sling', [{ phrases: ['sling'], notSections: ['physical-exam'] }]),
+    rule('declined', [{ phrases: ['declines the splint'], allowContext: ['negated'] }]),
+    rule('ice', [{ phrases: ['ice'], unless: 'ice cream' }]),
+    rule('talked', [
+      { phrases: ['talked it over'] },
+      { phrases: ['options reviewed'], strength: 'boilerplate' },
+    ]),
+    rule('teaching', [{ phrases: ['nutrition'] }], { level: 'teaching' }),
+  ],
+};
+
+function run(text: string, options: AnalyzeOptions = {}) {
+  const analysis = analyze(text, { pack: PACK, ...options });
+  return {
+    analysis,
+    status: (id: string) => analysis.results.find((r) => r.ruleId === id)?.status,
+    findings: (id: string) => analysis.findings.filter((f) => f.ruleId === id),
+  };
+}
+
+describe('analyze: who must be speaking', () => {
+  it('an unattributed sentence is the patient\'s in a history section, for `patient` patterns only', () => {
+    for (const header of ['HPI', 'SUBJECTIVE', 'CHIEF COMPLAINT', 'REVIEW OF SYSTEMS', 'SOCIAL HISTORY']) {
+      const { status } = run(`${header}: Worried about the long drive home.`);
+      assert.equal(status('worry'), 'documented', header);
+      assert.equal(status('worry-voiced'), 'missing', header);
+    }
+  });
+
+  it('outside a history section, an unattributed sentence is nobody\'s', () => {
+    for (const header of ['ASSESSMENT', 'PLAN', 'HOSPITAL COURSE']) {
+      assert.equal(run(`${header}: Worried about the long drive home.`).status('worry'), 'missing', header);
+    }
+  });
+
+  it('the patient named as speaker counts anywhere, for both', () => {
+    const { status } = run('ASSESSMENT: She is worried about the long drive home.');
+    assert.equal(status('worry'), 'documented');
+    assert.equal(status('worry-voiced'), 'documented');
+  });
+
+  it("the clinician's or another person's words count for neither", () => {
+    for (const sentence of ['We discussed that the team is worried about the long drive.', 'Her husband says he is worried about the long drive.']) {
+      const { status } = run(`HPI: ${sentence}`);
+      assert.equal(status('worry'), 'missing', sentence);
+      assert.equal(status('worry-voiced'), 'missing', sentence);
+    }
+  });
+
+  it("a parent's words count for a child", () => {
+    const { status } = run('HPI: 6-year-old boy with a cough. His father says he is worried about the long drive.');
+    assert.equal(status('worry'), 'documented');
+    assert.equal(status('worry-voiced'), 'documented');
+  });
+});
+
+describe('analyze: where and how a pattern counts', () => {
+  it('`sections` limits a pattern to those sections', () => {
+    assert.equal(run('PLAN: Wrist splint at night.').status('splint'), 'documented');
+    assert.equal(run('HPI: Wears a wrist splint at night.').status('splint'), 'missing');
+  });
+
+  it('`notSections` keeps a pattern out of those sections', () => {
+    assert.equal(run('PLAN: Arm sling for a week.').status('sling'), 'documented');
+    assert.equal(run('PHYSICAL EXAM: Arm in a sling.').status('sling'), 'missing');
+  });
+
+  it('`allowContext` lets a match count in that context', () => {
+    assert.equal(run('PLAN: She declines the splint.').status('declined'), 'documented');
+    assert.equal(run('PLAN: She never declines the splint.').status('declined'), 'documented');
+    assert.equal(run('PLAN: She never talked it over.').status('talked'), 'missing');
+  });
+
+  it('`unless` look-alikes do not count', () => {
+    assert.equal(run('PLAN: Ice the ankle.').status('ice'), 'documented');
+    assert.equal(run('PLAN: Ice cream after the tonsillectomy.').status('ice'), 'missing');
+  });
+});
+
+describe('analyze: statuses and findings', () => {
+  it('specific evidence documents a rule, with no finding', () => {
+    const { status, findings } = run('PLAN: We talked it over.');
+    assert.equal(status('talked'), 'documented');
+    assert.deepEqual(findings('talked'), []);
+  });
+
+  it('boilerplate alone is weak, reported on the evidence', () => {
+    const text = 'HPI: Cough.\nPLAN: Options reviewed.';
+    const { status, findings } = run(text);
+    assert.equal(status('talked'), 'weak');
+    const [finding] = findings('talked');
+    assert.equal(finding.kind, 'weak');
+    assert.equal(text.slice(finding.range.start, finding.range.end), 'Options reviewed.');
+  });
+
+  it('a weak finding of a rule set to error is shown as a warning: weak is not as bad as missing', () => {
+    const { findings } = run('PLAN: Options reviewed.', { severityOverrides: { talked: 'error' } });
+    assert.deepEqual(findings('talked').map((f) => [f.kind, f.severity]), [['weak', 'warning']]);
+    const missing = run('PLAN: Rest.', { severityOverrides: { talked: 'error' } }).findings('talked');
+    assert.deepEqual(missing.map((f) => [f.kind, f.severity]), [['missing', 'error']]);
+  });
+
+  it('no evidence is missing, reported where the prompt belongs', () => {
+    const text = 'HPI: Cough.\nPLAN: Rest.';
+    const [finding] = run(text).findings('talked');
+    assert.equal(finding.kind, 'missing');
+    assert.equal(text.slice(finding.range.start, finding.range.end), 'PLAN:');
+  });
+
+  it('a teaching rule is never missing', () => {
+    const { status, findings } = run('PLAN: Rest.');
+    assert.equal(status('teaching'), 'not-expected');
+    assert.deepEqual(findings('teaching'), []);
+  });
+
+  it('an unfilled placeholder is reported once, as a placeholder, not also as missing', () => {
+    const text = 'PLAN: We talked it over: ***';
+    const { status, findings } = run(text);
+    assert.equal(status('talked'), 'missing');
+    assert.deepEqual(findings('talked').map((f) => [f.kind, text.slice(f.range.start, f.range.end)]), [['placeholder', '***']]);
+  });
+});
+
+describe('analyze: severities', () => {
+  it('the settings outrank the profile, which outranks the rule', () => {
+    const text = 'Visit type: quiet visit\nPLAN: Rest.';
+    assert.equal(run('PLAN: Rest.').findings('worry')[0].severity, 'warning');
+    assert.equal(run(text).findings('worry')[0].severity, 'information');
+    assert.equal(run(text, { severityOverrides: { worry: 'hint' } }).findings('worry')[0].severity, 'hint');
+    assert.equal(run(text, { severityOverrides: { worry: 'error' } }).findings('worry')[0].severity, 'error');
+  });
+
+  it('a rule turned off reports nothing but still collects its evidence', () => {
+    assert.deepEqual(run('PLAN: Rest.', { severityOverrides: { worry: 'off' } }).findings('worry'), []);
+    const { status } = run('PLAN: She is worried.', { severityOverrides: { worry: 'off' } });
+    assert.equal(status('worry'), 'documented');
+  });
+
+  it('orders findings by position, then by severity', () => {
+    const { analysis } = run('PLAN: Rest.', { severityOverrides: { talked: 'error', sling: 'hint' } });
+    const onPlan = analysis.findings.filter((f) => f.range.start === analysis.findings[0].range.start).map((f) => f.severity);
+    assert.deepEqual(onPlan, [...onPlan].sort((a, b) => ['error', 'warning', 'information', 'hint'].indexOf(a) - ['error', 'warning', 'information', 'hint'].indexOf(b)));
+    assert.equal(onPlan[0], 'error');
+    assert.equal(onPlan[onPlan.length - 1], 'hint');
+  });
+});
+
+describe('analyze: override lines', () => {
+  const override = (id: string) => `[Healing Notes: ${id} discussed, not documented — ran out of time]`;
+
+  it('turn a weak rule into an overridden one, without findings', () => {
+    const { status, findings } = run(`PLAN: Options reviewed.\n${override('talked')}\n`);
+    assert.equal(status('talked'), 'overridden');
+    assert.deepEqual(findings('talked'), []);
+  });
+
+  it('turn a missing rule into an overridden one, and leave documented rules alone', () => {
+    const { status, findings } = run(`PLAN: We talked it over.\n${override('talked')}\n${override('splint')}\n`);
+    assert.equal(status('talked'), 'documented');
+    assert.equal(status('splint'), 'overridden');
+    assert.deepEqual(findings('splint'), []);
+  });
+});
