@@ -7,7 +7,7 @@ import {
   api,
   codeActions,
   diagnosticOf,
-  FixtureGuard,
+  editsFixtures,
   healingDiagnostics,
   hoverTextAt,
   leaveSnippet,
@@ -34,16 +34,7 @@ function lineOf(document: vscode.TextDocument, prefix: string): vscode.TextLine 
 }
 
 suite('clinician', () => {
-  const fixtures = new FixtureGuard(FIXTURES);
-
-  suiteSetup(async () => {
-    await vscode.workspace.getConfiguration('files').update('autoSave', 'off', vscode.ConfigurationTarget.Global);
-    await fixtures.record();
-  });
-
-  teardown(async function () {
-    assert.deepStrictEqual(await fixtures.restore(), [], `fixtures were saved during "${this.currentTest?.title}"`);
-  });
+  editsFixtures(FIXTURES);
 
   test('one finding offers exactly three actions, each naming its element, the prompt first', async () => {
     const editor = await openFixture('unfilled.note');

@@ -8,7 +8,7 @@ import {
   codeActions,
   codeOf,
   diagnosticOf,
-  FixtureGuard,
+  editsFixtures,
   fixtureUri,
   healingDiagnostics,
   hoverTextAt,
@@ -34,18 +34,7 @@ function sectionText(text: string, header: string): string {
 const FIXTURES = ['missing-core.note', 'partial.note'];
 
 suite('editor', () => {
-  const fixtures = new FixtureGuard(FIXTURES);
-
-  suiteSetup(async () => {
-    // The web workbench saves after a delay by default; these tests edit fixtures and revert them.
-    await vscode.workspace.getConfiguration('files').update('autoSave', 'off', vscode.ConfigurationTarget.Global);
-    await fixtures.record();
-  });
-
-  teardown(async function () {
-    // Fixtures on disk never change; restore and fail loudly if one did.
-    assert.deepStrictEqual(await fixtures.restore(), [], `fixtures were saved during "${this.currentTest?.title}"`);
-  });
+  editsFixtures(FIXTURES);
 
   test('quick fixes are offered for each missing core element, on its section header', async () => {
     const editor = await openFixture('missing-core.note');

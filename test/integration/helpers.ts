@@ -1,4 +1,5 @@
 // Helpers for integration tests that run inside the VS Code extension host.
+import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
@@ -182,7 +183,7 @@ export async function hoverTextAt(uri: vscode.Uri, position: vscode.Position): P
 }
 
 /** Fixture files of the workspace the editing suites change and restore; a test that saves one fails. */
-export class FixtureGuard {
+class FixtureGuard {
   private readonly originals = new Map<string, string>();
 
   constructor(private readonly names: readonly string[]) {}
@@ -206,4 +207,20 @@ export class FixtureGuard {
     }
     return changed;
   }
+}
+
+/**
+ * For a suite whose tests edit the given fixtures: auto-save off; after each test every editor
+ * reverted and closed, and a fixture that was saved by mistake restored, failing that test.
+ */
+export function editsFixtures(names: readonly string[]): void {
+  const fixtures = new FixtureGuard(names);
+  suiteSetup(async () => {
+    // The web workbench saves after a delay by default; these tests edit fixtures and revert them.
+    await vscode.workspace.getConfiguration('files').update('autoSave', 'off', vscode.ConfigurationTarget.Global);
+    await fixtures.record();
+  });
+  teardown(async function () {
+    assert.deepStrictEqual(await fixtures.restore(), [], `fixtures were saved during "${this.currentTest?.title}"`);
+  });
 }
