@@ -32,6 +32,25 @@ export function normalizeHeader(name: string): string {
     .trim();
 }
 
+/**
+ * A regular-expression source (no flags needed beyond case-insensitivity) that matches every
+ * header name of the vocabulary as a clinician may write it: any spacing, `&` for "and", spaces
+ * around `/`, either apostrophe. Longest names first. The note grammar colours these as headers.
+ */
+export function headerNamesSource(definitions: readonly SectionHeaderDefinition[]): string {
+  const names = [...new Set(definitions.flatMap((d) => d.names.map(normalizeHeader)))].sort((a, b) => b.length - a.length || a.localeCompare(b));
+  return names
+    .map((name) =>
+      name
+        .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+        .replace(/ and /g, '\\s*(?:and|&)\\s*')
+        .replace(/\//g, '\\s*/\\s*')
+        .replace(/'/g, "['’]")
+        .replace(/ /g, '\\s+'),
+    )
+    .join('|');
+}
+
 // prefix (a byte-order mark, indent, markdown #, numbering) · optional bold · name · optional bold · colon or end of line
 const HEADER_LINE =
   /^(\ufeff?[ \t]*(?:(#{1,6})[ \t]+)?(?:(?:\d{1,2}|[IVX]{1,4})[.)][ \t]+)?)(?:\*\*|__)?([A-Za-z][A-Za-z0-9 \t/&'’(),-]{0,60}?)(?:\*\*|__)?[ \t]*(?:(:)(?!\/\/)(?:\*\*|__)?|$)/;

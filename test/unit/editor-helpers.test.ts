@@ -92,6 +92,22 @@ describe('contributed snippets and grammar', () => {
     walk(grammar);
   });
 
+  it('colours as headers what the engine reads as headers: known names in any case, upper-case labels', () => {
+    const header = new RegExp(grammar.repository.header.patterns[0].begin);
+    const stale = defaultPack.sections.flatMap((d) => d.names).filter((name) => !header.exec(`${name}: x`)?.[3]);
+    assert.deepEqual(stale, [], 'header names missing from the grammar: run `npm run build:grammar`');
+    for (const line of ['PLAN: start', 'Follow-up: in 2 weeks', 'History of present illness: x', 'Assessment & plan: x', 'HEENT: normal', 'A/P: x']) {
+      const title = header.exec(line)?.[3];
+      assert.ok(title, line);
+      assert.ok(analyze(line).sections.some((s) => s.title === title), `the engine does not read "${title}" as a header`);
+    }
+    // A numbered item of a plan, or a prompt's label, is not a header to the engine, nor here.
+    for (const line of ['4. Health maintenance: flu shot today', 'Shared decision: <options>', 'Goals of care: ***']) {
+      assert.equal(header.exec(line), null, line);
+      assert.ok(!analyze(`PLAN: x\n${line}`).sections.some((s) => line.includes(`${s.title}:`)), line);
+    }
+  });
+
   it('scopes headers, override lines, placeholders, vitals and doses', () => {
     const header = new RegExp(grammar.repository.header.patterns[0].begin);
     assert.equal(header.exec('PLAN: start')?.[3], 'PLAN');
