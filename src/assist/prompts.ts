@@ -9,7 +9,7 @@
  */
 import type { Finding, Rule, RulePack, RulePrompt, SectionKind, Span } from '../engine';
 import { SectionVocabulary } from '../engine/sections';
-import { PLACEHOLDER_SOURCE } from '../engine/text';
+import { PLACEHOLDER_SOURCE, escapeRegExp } from '../engine/text';
 import { ruleOf } from './elements';
 import { escapeSnippetText, maxTabstop, renumberTabstops } from './snippets';
 import { eolOf, lineEndAt, lineStartAt } from './text';
@@ -42,10 +42,6 @@ const PLACEHOLDER_RUN = `(?:${PLACEHOLDER_SOURCE})(?:[ \\t;,./-]*(?:${PLACEHOLDE
 const ONLY_PLACEHOLDERS = new RegExp(`^[ \\t]*(${PLACEHOLDER_RUN})[ \\t.]*$`);
 /** What may precede a line's placeholders for the line to be a labelled one: a bullet or number, a short label, a colon. */
 const LABEL_ONLY = /^\ufeff?[ \t]*(?:[-*•][ \t]+|(?:\d{1,2}|[a-z])[.)][ \t]+)?[A-Za-z][^:\n]{0,60}:[ \t]*$/;
-
-function escapeRegExp(literal: string): string {
-  return literal.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
 
 /**
  * Where the rule's prompt would fill an unfilled line in place: the run of placeholders after
