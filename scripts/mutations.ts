@@ -112,7 +112,7 @@ export const MUTATIONS: Mutation[] = [
   {
     id: 'evidence.unknown-speaker-everywhere',
     file: 'src/engine/checks/evidence.ts',
-    find: "return required === 'patient' && speaker === 'unknown' && HISTORY_SECTIONS.has(section);",
+    find: "return required === 'patient' && speaker === 'unknown' && inHistory;",
     replace: "return required === 'patient' && speaker === 'unknown';",
     breaks: '"ASSESSMENT: Worried about cancer." becomes the patient\'s fear',
   },
@@ -251,6 +251,35 @@ export const MUTATIONS: Mutation[] = [
     replace: '',
     breaks: '"Visit type: brief" no longer turns off what a brief visit does not need',
   },
+  // --- The pack's vocabulary, read by the engine -------------------------------------------
+  {
+    id: 'vocabulary.triggers-not-expanded',
+    file: 'src/engine/context.ts',
+    find: 'regex: wordBounded(expandWordLists(trigger.pattern, lists))',
+    replace: 'regex: wordBounded(trigger.pattern)',
+    breaks: 'context triggers that name a word list ({negations}, {relatives}) match nothing: "She has no worries" is a worry',
+  },
+  {
+    id: 'vocabulary.relatives-ignored-by-attribution',
+    file: 'src/engine/compile.ts',
+    find: 'attribution: new Attribution(vocabulary.relatives),',
+    replace: 'attribution: new Attribution([]),',
+    breaks: '"Her husband says she has been forgetting" is nobody\'s words rather than another person\'s',
+  },
+  {
+    id: 'vocabulary.history-group-ignored',
+    file: 'src/engine/compile.ts',
+    find: 'historySections: new Set(vocabulary.sectionGroups.history),',
+    replace: "historySections: new Set(['hpi', 'subjective', 'chief-complaint', 'ros', 'social-history']),",
+    breaks: 'a pack that moves a section into or out of the history group changes nothing',
+  },
+  {
+    id: 'vocabulary.entries-not-escaped',
+    file: 'src/engine/vocabulary.ts',
+    find: '.map((e) => escapeRegExp(e).replace(',
+    replace: '.map((e) => e.replace(',
+    breaks: 'a team\'s entry with a dot or a bracket ("pt.", "s/o") is read as a regular expression',
+  },
   // --- Attribution ---------------------------------------------------------------------------
   {
     id: 'attribution.later-frame-governs',
@@ -291,8 +320,8 @@ export const MUTATIONS: Mutation[] = [
   {
     id: 'pack.negation-words-off',
     file: 'src/rules/context.ts',
-    find: "pattern: String.raw`no|not|never|without|none|nor`",
-    replace: "pattern: '(?!)', unused: String.raw`no|not|never|without|none|nor`",
+    find: "{ kind: 'negated', pattern: '{negations}',",
+    replace: "{ kind: 'negated', pattern: '(?!)',",
     breaks: '"She has no worries about the antibiotic" becomes a documented worry',
   },
   {

@@ -60,7 +60,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): NoteAnalysi
   // A lone CR ends a line as VS Code reads it; as a one-for-one swap it keeps every offset.
   const analysed = maskOverrides(text, overrides).replace(LONE_CR, '\n');
 
-  const sections = findSections(analysed, pack.vocabulary);
+  const sections = findSections(analysed, pack.headers);
   const profile = pack.pack.profiles.find((p) => p.id === options.profile) ?? detectProfile(analysed, sections, pack.pack);
   const note = noteContext(analysed, sections, pack);
 

@@ -6,26 +6,19 @@
  * whose verb subjects tell "She is worried ..." from "Her mother is worried ...".
  */
 import type nlpType from 'compromise';
+import { wordListSource } from './vocabulary';
 
 export type Speaker = 'patient' | 'proxy' | 'clinician' | 'other' | 'unknown';
 
 const PATIENT = String.raw`(?:the patient|patient|pt\.?|the client|client|she|he|they|(?:mr|mrs|ms|miss)\.? [A-Z][a-z]+)`;
-const RELATIVE = String.raw`(?:(?:her|his|their|the|patient's|pt's) )?(?:mother|mom|father|dad|parents?|guardian|caregiver|wife|husband|spouse|partner|son|daughter|sister|brother|family|grandmother|grandfather|grandparents?|aunt|uncle|foster (?:mother|father|parents?))`;
 const REPORTING = String.raw`(?:states?|stated|reports?|reported|says|said|believes?|believed|thinks?|thought|feels?|felt|wonders?|wondered|worries|worried|understands?|understood|attributes?|attributed|describes?|described|relates?|related|knows?|knew|expresse[sd]|voice[sd]|wants?|wanted|wanting|hopes?|hoped|hoping|wish(?:es|ed|ing)?|desires?|desired|desiring|is requesting|is trying|would like|would prefer|(?:is|was|are|were|has been|have been|remains?|became|becomes|gets|got|feels|felt|seems?|appears?) (?:very |quite |extremely |somewhat |a bit |a little |really |also |still |now )?(?:worried|concerned|afraid|scared|anxious|frightened|fearful|nervous|frustrated|upset|angry|hopeful|interested|eager|reluctant|convinced|sure|certain|aware|unsure|told|informed|comfortable|willing|pleased|happy|unhappy|satisfied|dissatisfied|ready)|fears?|feared|notes?|noted|complains?|complained|admits?|admitted|endorses?|endorsed|asks?|asked|requests?|requested|prefers?|preferred|declines?|declined|refuses?|refused|agrees?|agreed|chooses?|chose|decided|elected|verbalized|verbalizes|acknowledges?|acknowledged|denies|denied|insists?|insisted|reiterates?|mentions?|mentioned|explains?|explained|tells|told|was told|has been told|had been told|is here|presents?|comes in|came in|is seeking|seeks|sought)`;
 
 const PATIENT_FRAME = new RegExp(String.raw`(?<![A-Za-z])${PATIENT}(?:'s)?(?:\s+\S+){0,3}?\s+${REPORTING}(?![A-Za-z])`, 'i');
 const PATIENT_SOURCE = /(?<![A-Za-z])(?:per (?:the )?(?:patient|pt)|according to (?:the )?(?:patient|pt|her|him)|in (?:her|his|their) (?:own )?words|(?:patient|pt|her|his|their)(?:'s)? (?:own |main |biggest |greatest |chief |primary )?(?:words|perspective|understanding|beliefs?|explanation|theory|view|concerns?|worry|worries|fears?|goals?|hopes?|wish(?:es)?|expectations?|preferences?|priorit(?:y|ies)|request))(?![A-Za-z])/i;
-const PROXY_FRAME = new RegExp(String.raw`(?<![A-Za-z])${RELATIVE}(?:\s+\S+){0,2}?\s+${REPORTING}(?![A-Za-z])|per (?:the )?${RELATIVE}|according to (?:the )?${RELATIVE}`, 'i');
 const CLINICIAN_FRAME = /^(?:i|we)\b|(?<![A-Za-z])(?:i|we) (?:would like|want|wish|hope|feel|think|believe|am|are|was|were|have|had|will|discussed|explained|reviewed|told|advised|recommended|agree)(?![A-Za-z])/i;
 const QUOTATION = /["“][^"”\n]{3,}["”]/;
-const OPENING_SUBJECT = new RegExp(
-  String.raw`^[^A-Za-z]*(?:(?:then|now|today|currently|also|however|otherwise|since then|at this time|at present)[, ]+)?(?:(${PATIENT})|(${RELATIVE})|(i|we))\s+(?!(?:and|or|&)\s)(?:[a-z]+ly\s+)?(?:is|was|are|were|has|had|have|does|did|do|will|would|can|could|should|may|might|must|feels?|felt|states?|stated|says|said|reports?|reported|notes?|noted|thinks?|thought|believes?|believed|wants?|wanted|hopes?|hoped|worries|worried|denies|denied|complains?|complained|presents?|presented|describes?|described|admits?|admitted|endorses?|endorsed|recalls?|recalled|knows?|knew|understands?|understood|agrees?|agreed|declines?|declined|wishes|wished|would|[a-z]+(?:s|ed))(?![A-Za-z])`,
-  'i',
-);
 const MENTIONS_PATIENT = new RegExp(String.raw`(?<![A-Za-z])${PATIENT}(?![A-Za-z])`, 'i');
-const MENTIONS_RELATIVE = new RegExp(String.raw`(?<![A-Za-z])${RELATIVE}(?![A-Za-z])`, 'i');
 const PATIENT_SUBJECT = new RegExp(String.raw`^${PATIENT}$`, 'i');
-const RELATIVE_SUBJECT = new RegExp(String.raw`^${RELATIVE}$`, 'i');
 
 let nlp: typeof nlpType | undefined;
 function compromise(): typeof nlpType {
@@ -53,33 +46,52 @@ function firstSubject(sentence: string): string {
   return subject;
 }
 
-/**
- * Who `sentence` speaks for. `proxyIsPatient` is true when a parent or
- * caregiver speaks for the patient (a child, a patient who cannot speak).
- */
-export function speakerOf(sentence: string, proxyIsPatient: boolean): Speaker {
-  const proxy: Speaker = proxyIsPatient ? 'proxy' : 'other';
-  const patientFrame = PATIENT_FRAME.exec(sentence);
-  const proxyFrame = PROXY_FRAME.exec(sentence);
-  // The earlier frame governs: "She says her husband is worried" speaks for her.
-  if (patientFrame && (!proxyFrame || patientFrame.index <= proxyFrame.index)) return 'patient';
-  if (proxyFrame) return proxy;
-  if (CLINICIAN_FRAME.test(sentence)) return 'clinician';
-  if (PATIENT_SOURCE.test(sentence) || QUOTATION.test(sentence)) return 'patient';
-  // Most sentences name their subject first; compromise is only asked about the rest.
-  const opening = OPENING_SUBJECT.exec(sentence);
-  if (opening) {
-    if (opening[1]) return 'patient';
-    if (opening[2]) return proxy;
-    return 'clinician';
+/** Reads who sentences speak for, knowing the pack's relatives (`vocabulary.relatives`). */
+export class Attribution {
+  private readonly proxyFrame: RegExp;
+  private readonly openingSubject: RegExp;
+  private readonly mentionsRelative: RegExp;
+  private readonly relativeSubject: RegExp;
+
+  constructor(relatives: readonly string[]) {
+    const RELATIVE = String.raw`(?:(?:her|his|their|the|patient's|pt's) )?${wordListSource(relatives)}`;
+    this.proxyFrame = new RegExp(String.raw`(?<![A-Za-z])${RELATIVE}(?:\s+\S+){0,2}?\s+${REPORTING}(?![A-Za-z])|per (?:the )?${RELATIVE}|according to (?:the )?${RELATIVE}`, 'i');
+    this.openingSubject = new RegExp(
+      String.raw`^[^A-Za-z]*(?:(?:then|now|today|currently|also|however|otherwise|since then|at this time|at present)[, ]+)?(?:(${PATIENT})|(${RELATIVE})|(i|we))\s+(?!(?:and|or|&)\s)(?:[a-z]+ly\s+)?(?:is|was|are|were|has|had|have|does|did|do|will|would|can|could|should|may|might|must|feels?|felt|states?|stated|says|said|reports?|reported|notes?|noted|thinks?|thought|believes?|believed|wants?|wanted|hopes?|hoped|worries|worried|denies|denied|complains?|complained|presents?|presented|describes?|described|admits?|admitted|endorses?|endorsed|recalls?|recalled|knows?|knew|understands?|understood|agrees?|agreed|declines?|declined|wishes|wished|would|[a-z]+(?:s|ed))(?![A-Za-z])`,
+      'i',
+    );
+    this.mentionsRelative = new RegExp(String.raw`(?<![A-Za-z])${RELATIVE}(?![A-Za-z])`, 'i');
+    this.relativeSubject = new RegExp(String.raw`^${RELATIVE}$`, 'i');
   }
-  // Only a sentence that names both the patient and someone else, with no frame to tell who
-  // speaks, needs its grammatical subject; compromise reads it ("Because her son was sick, she ...").
-  if (!(MENTIONS_PATIENT.test(sentence) && MENTIONS_RELATIVE.test(sentence))) return 'unknown';
-  const subject = firstSubject(sentence);
-  if (PATIENT_SUBJECT.test(subject)) return 'patient';
-  if (RELATIVE_SUBJECT.test(subject)) return proxy;
-  return 'unknown';
+
+  /**
+   * Who `sentence` speaks for. `proxyIsPatient` is true when a parent or
+   * caregiver speaks for the patient (a child, a patient who cannot speak).
+   */
+  speakerOf(sentence: string, proxyIsPatient: boolean): Speaker {
+    const proxy: Speaker = proxyIsPatient ? 'proxy' : 'other';
+    const patientFrame = PATIENT_FRAME.exec(sentence);
+    const proxyFrame = this.proxyFrame.exec(sentence);
+    // The earlier frame governs: "She says her husband is worried" speaks for her.
+    if (patientFrame && (!proxyFrame || patientFrame.index <= proxyFrame.index)) return 'patient';
+    if (proxyFrame) return proxy;
+    if (CLINICIAN_FRAME.test(sentence)) return 'clinician';
+    if (PATIENT_SOURCE.test(sentence) || QUOTATION.test(sentence)) return 'patient';
+    // Most sentences name their subject first; compromise is only asked about the rest.
+    const opening = this.openingSubject.exec(sentence);
+    if (opening) {
+      if (opening[1]) return 'patient';
+      if (opening[2]) return proxy;
+      return 'clinician';
+    }
+    // Only a sentence that names both the patient and someone else, with no frame to tell who
+    // speaks, needs its grammatical subject; compromise reads it ("Despite the pain, she walks her mother's dog").
+    if (!(MENTIONS_PATIENT.test(sentence) && this.mentionsRelative.test(sentence))) return 'unknown';
+    const subject = firstSubject(sentence);
+    if (PATIENT_SUBJECT.test(subject)) return 'patient';
+    if (this.relativeSubject.test(subject)) return proxy;
+    return 'unknown';
+  }
 }
 
 /** True when a parent or caregiver may speak for the patient: a child, or a patient who cannot give a history. */

@@ -2,12 +2,14 @@
  * Turns a rule pack (data) into matchers, once per pack object. Analysis of
  * every keystroke then reuses the compiled regular expressions.
  */
+import { Attribution } from './attribution';
 import { ContextMatcher, wordBounded } from './context';
 import { SectionVocabulary } from './sections';
 import { prefilterFor } from './prefilter';
 import { PromptLabels } from './promptLines';
 import { escapeRegExp, foldPatternSource } from './text';
-import type { EvidencePattern, Level, Rule, RulePack, SectionKind } from './types';
+import type { EvidencePattern, Level, Rule, RulePack, SectionKind, Vocabulary } from './types';
+import { expandWordLists } from './vocabulary';
 
 export interface CompiledPattern {
   spec: EvidencePattern;
@@ -30,8 +32,11 @@ export interface CompiledRule {
 
 export interface CompiledPack {
   pack: RulePack;
-  vocabulary: SectionVocabulary;
+  headers: SectionVocabulary;
   context: ContextMatcher;
+  attribution: Attribution;
+  /** Sections whose sentences with no named speaker are the patient's own account. */
+  historySections: ReadonlySet<SectionKind>;
   /** Which rule a line belongs to when it begins with a prompt label ("Shared decision:"). */
   promptLabels: PromptLabels;
   rules: CompiledRule[];
@@ -44,10 +49,12 @@ export const DEFAULT_CHECKS: Record<Level, string[]> = {
   teaching: ['evidence'],
 };
 
-export function compilePattern(spec: EvidencePattern): CompiledPattern {
+/** Compiles one evidence pattern; word lists named in its regular expressions (`{relatives}`) are read from `vocabulary`. */
+export function compilePattern(spec: EvidencePattern, vocabulary: Vocabulary): CompiledPattern {
+  const expand = (source: string) => wordBounded(expandWordLists(source, vocabulary));
   const source = spec.phrases?.length
     ? spec.phrases.map((p) => escapeRegExp(p).replace(/\s+/g, String.raw`\s+`)).join('|')
-    : spec.pattern;
+    : spec.pattern && expandWordLists(spec.pattern, vocabulary);
   const regex = source === undefined ? undefined : wordBounded(source);
   // Only patterns compiled for folded text (no `u` flag) are read for literal prefixes.
   const prefilter = source !== undefined && regex && !regex.unicode ? prefilterFor(foldPatternSource(source)) : undefined;
@@ -55,8 +62,8 @@ export function compilePattern(spec: EvidencePattern): CompiledPattern {
     spec,
     regex,
     prefilter,
-    unless: spec.unless ? wordBounded(spec.unless) : undefined,
-    ignore: spec.anyContent?.ignore ? wordBounded(spec.anyContent.ignore) : undefined,
+    unless: spec.unless ? expand(spec.unless) : undefined,
+    ignore: spec.anyContent?.ignore ? expand(spec.anyContent.ignore) : undefined,
     sections: spec.sections ? new Set(spec.sections) : undefined,
     notSections: spec.notSections ? new Set(spec.notSections) : undefined,
   };
@@ -67,14 +74,17 @@ const compiled = new WeakMap<RulePack, CompiledPack>();
 export function compilePack(pack: RulePack): CompiledPack {
   const cached = compiled.get(pack);
   if (cached) return cached;
+  const { vocabulary } = pack;
   const result: CompiledPack = {
     pack,
-    vocabulary: new SectionVocabulary(pack.sections),
-    context: new ContextMatcher(pack.context),
+    headers: new SectionVocabulary(pack.sections),
+    context: new ContextMatcher(pack.context, vocabulary),
+    attribution: new Attribution(vocabulary.relatives),
+    historySections: new Set(vocabulary.sectionGroups.history),
     promptLabels: new PromptLabels(pack.rules),
     rules: pack.rules.map((rule) => ({
       rule,
-      patterns: rule.evidence.map(compilePattern),
+      patterns: rule.evidence.map((spec) => compilePattern(spec, vocabulary)),
       checks: rule.checks ?? DEFAULT_CHECKS[rule.level],
     })),
   };

@@ -5,7 +5,8 @@
  * unfilled template placeholder. The triggers are data in the rule pack.
  */
 import { PLACEHOLDER_SOURCE, escapeRegExp, foldPatternSource } from './text';
-import type { ContextDefinitions, ContextKind, ContextTrigger, Span } from './types';
+import type { ContextDefinitions, ContextKind, ContextTrigger, Span, WordList } from './types';
+import { expandWordLists } from './vocabulary';
 
 const DEFAULT_MAX_WORDS = 6;
 const WORD = /[\p{L}\p{N}]+/gu;
@@ -59,8 +60,9 @@ export class ContextMatcher {
   /** The widest word limit of any trigger: no hit further away than this can apply. */
   private readonly maxWords: number;
 
-  constructor(definitions: ContextDefinitions) {
-    this.triggers = definitions.triggers.map((trigger) => ({ trigger, regex: wordBounded(trigger.pattern) }));
+  /** `lists` are the pack's word lists, which trigger patterns may name (`{negations}`). */
+  constructor(definitions: ContextDefinitions, lists: Readonly<Record<WordList, readonly string[]>>) {
+    this.triggers = definitions.triggers.map((trigger) => ({ trigger, regex: wordBounded(expandWordLists(trigger.pattern, lists)) }));
     this.triggers.push({ trigger: PLACEHOLDER_TRIGGER, regex: new RegExp(foldPatternSource(PLACEHOLDER_SOURCE), 'g') });
     this.maxWords = Math.max(...this.triggers.map(({ trigger }) => trigger.maxWords ?? DEFAULT_MAX_WORDS));
     const terminators = definitions.terminators.map(escapeRegExp).join('|');

@@ -205,7 +205,7 @@ export interface SectionHeaderDefinition {
 /** A ConText trigger: a phrase that puts nearby words in a context. */
 export interface ContextTrigger {
   kind: ContextKind;
-  /** Regular expression source (matched case-insensitively, word-bounded by the engine). */
+  /** Regular expression source (matched case-insensitively, word-bounded by the engine); may name a word list, as `{negations}`. */
   pattern: string;
   /** forward: words after the trigger; backward: words before it; both. */
   direction: 'forward' | 'backward' | 'both';
@@ -227,6 +227,40 @@ export interface ContextDefinitions {
   pseudo: string[];
 }
 
+/** Word lists a pack's regular expressions may name as `{relatives}`, `{negations}` (see Vocabulary). */
+export const WORD_LISTS = ['relatives', 'negations'] as const;
+export type WordList = (typeof WORD_LISTS)[number];
+
+/** Groups of section kinds by what they hold. */
+export const SECTION_GROUPS = ['history', 'records', 'notConversation', 'planning'] as const;
+export type SectionGroup = (typeof SECTION_GROUPS)[number];
+
+/**
+ * The words and section groups that the engine and the rules share, each defined once. A word
+ * list is literal words or phrases, lower case (plurals written out); any regular expression of
+ * the pack (a rule's `pattern` or `unless`, a context trigger) may name one in braces, as
+ * `{relatives}`, to match any of its entries. A pack that adds entries changes every pattern
+ * that names the list.
+ */
+export interface Vocabulary {
+  /**
+   * Relatives and others close to the patient ("mother", "husband", "roommate"): who may come
+   * with a patient, speak for one who cannot (a child's parent), or voice their own worries.
+   * The engine reads it to tell who a sentence speaks for.
+   */
+  relatives: string[];
+  /** Single words that negate what follows them ("no", "denies", "didn't"). */
+  negations: string[];
+  /**
+   * `history`: sections that are the patient's own account, where a sentence with no named
+   * speaker is the patient's (the engine reads it). `records`: lists, results and other
+   * people's history. `notConversation`: the records and the examination, rather than this
+   * visit's conversation. `planning`: sections where this visit's decisions and arrangements
+   * are written.
+   */
+  sectionGroups: Record<SectionGroup, SectionKind[]>;
+}
+
 export interface Profile {
   id: string;
   description: string;
@@ -239,6 +273,7 @@ export interface Profile {
 export interface RulePack {
   name: string;
   sections: SectionHeaderDefinition[];
+  vocabulary: Vocabulary;
   context: ContextDefinitions;
   profiles: Profile[];
   rules: Rule[];

@@ -6,7 +6,7 @@
  * again; the result is the same as a fresh analysis because a unit's scan
  * depends on nothing but its text, its section kind and the proxy flag.
  */
-import { speakerOf, type Speaker } from './attribution';
+import type { Speaker } from './attribution';
 import type { CompiledPack, CompiledPattern } from './compile';
 import type { SentenceContext } from './context';
 import { splitSentences } from './sentences';
@@ -217,7 +217,7 @@ export class UnitReader {
     let speaker = scan.speakers.get(sentence);
     if (!speaker) {
       const s = scan.sentences[sentence];
-      speaker = speakerOf(unitText.slice(s.start, s.end), this.proxy);
+      speaker = this.pack.attribution.speakerOf(unitText.slice(s.start, s.end), this.proxy);
       scan.speakers.set(sentence, speaker);
     }
     return speaker;

@@ -1,6 +1,7 @@
 import type { ContextDefinitions } from '../engine/types';
 
-const RELATIVE = String.raw`(?:mother|mom|father|dad|wife|husband|spouse|partner|son|daughter|sister|brother|parents?|family|caregiver|grandmother|grandfather|aunt|uncle|friend|girlfriend|boyfriend|fianc[e\u00e9\u00c9]e?|roommate)`;
+// The pack's list of relatives (src/rules/vocabulary.ts), expanded when the pack is compiled.
+const RELATIVE = '{relatives}';
 const REPORTING = String.raw`(?:is|was|are|were|has been|have been|states?|stated|reports?|reported|says?|said|feels?|felt|thinks?|thought|believes?|believed|worries|worried|fears?|feared|wants?|wanted|hopes?|hoped|notes?|noted|expressed|voiced|raised|would like|asked|requests?|requested|is concerned|was concerned)`;
 
 /**
@@ -13,9 +14,9 @@ const REPORTING = String.raw`(?:is|was|are|were|has been|have been|states?|state
 export const contextDefinitions: ContextDefinitions = {
   triggers: [
     // negated
-    { kind: 'negated', pattern: String.raw`no|not|never|without|none|nor`, direction: 'forward', maxWords: 5, endsAtComma: true },
-    { kind: 'negated', pattern: String.raw`denie[sd]|deny|denying|negative for|free of|absence of|ruled out|rules out`, direction: 'forward', maxWords: 6, endsAtComma: true },
-    { kind: 'negated', pattern: String.raw`did not|does not|do not|didn't|doesn't|don't|has not|have not|had not|hasn't|haven't|is not|was not|isn't|wasn't|cannot|can't|could not|unable to|fails? to|failed to`, direction: 'forward', maxWords: 5, endsAtComma: true },
+    { kind: 'negated', pattern: '{negations}', direction: 'forward', maxWords: 5, endsAtComma: true },
+    { kind: 'negated', pattern: String.raw`negative for|free of|absence of|ruled out|rules out`, direction: 'forward', maxWords: 6, endsAtComma: true },
+    { kind: 'negated', pattern: String.raw`did not|does not|do not|has not|have not|had not|is not|was not|could not|unable to|fails? to|failed to`, direction: 'forward', maxWords: 5, endsAtComma: true },
     { kind: 'negated', pattern: String.raw`not (?:discussed|addressed|done|needed|required|indicated|necessary|expressed|voiced|reviewed|applicable)|none (?:expressed|voiced|stated|reported)|(?:is|are|was|were) (?:not needed|unnecessary|not required|not indicated|not applicable)|n/a`, direction: 'backward', maxWords: 8 },
     // hypothetical or deferred
     { kind: 'hypothetical', pattern: String.raw`would consider|could consider|may consider|might consider|consider(?:ing)? whether|possibly|will discuss|to be discussed|discuss at|at (?:the |her |his )?next visit|next time|in the future|later date|(?:discussion|conversation|decision) (?:was |is )?(?:deferred|postponed)|defer(?:red)? (?:the |this |that )?(?:discussion|decision|conversation)|(?:deferred|postponed) (?:to|until) (?:the |a )?(?:next|later|future)|pending discussion|if (?:she|he|they|the patient) (?:decides?|chooses?|wishes|wants)`, direction: 'both', maxWords: 8 },

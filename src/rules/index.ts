@@ -39,7 +39,7 @@ import { vulnerable } from './open/vulnerable';
 import { plan } from './plan';
 import { profiles } from './profiles';
 import { sectionHeaders } from './sections';
-import { compact } from './vocabulary';
+import { compact, vocabulary } from './vocabulary';
 
 const rules: Rule[] = [
   // Do the little things
@@ -82,6 +82,7 @@ const context: ContextDefinitions = {
 export const defaultPack: RulePack = {
   name: 'healing-notes-default',
   sections: sectionHeaders,
+  vocabulary,
   context,
   profiles,
   rules: defaultRules,

@@ -1,10 +1,45 @@
-/** Phrase lists shared by several rules (regular-expression sources). */
+/** The default pack's word lists and section groups, and phrase lists shared by several rules (regular-expression sources). */
+import type { SectionKind, Vocabulary } from '../engine/types';
+
+const RECORDS: SectionKind[] = ['past-history', 'family-history', 'medications', 'allergies', 'data'];
+
+/**
+ * The pack's vocabulary (see Vocabulary in src/engine/types.ts). Rule patterns and context
+ * triggers name the word lists as `{relatives}` and `{negations}`; rules take the section groups
+ * through the names below.
+ */
+export const vocabulary: Vocabulary = {
+  relatives: [
+    'mother', 'mom', 'father', 'dad', 'parent', 'parents', 'guardian', 'caregiver', 'caregivers',
+    'wife', 'husband', 'spouse', 'partner', 'fiance', 'fiancee', 'fianc\u00e9', 'fianc\u00e9e', 'girlfriend', 'boyfriend',
+    'son', 'sons', 'daughter', 'daughters', 'sister', 'sisters', 'brother', 'brothers', 'family', 'family member', 'family members',
+    'grandmother', 'grandfather', 'grandparent', 'grandparents', 'grandson', 'grandsons', 'granddaughter', 'granddaughters',
+    'aunt', 'uncle', 'niece', 'nephew', 'cousin', 'friend', 'neighbor', 'neighbour', 'roommate',
+    'foster mother', 'foster father', 'foster parent', 'foster parents', 'stepmother', 'stepfather', 'stepson', 'stepdaughter',
+  ],
+  negations: [
+    'no', 'not', 'never', 'without', 'none', 'nor', 'cannot', "can't", "didn't", "doesn't", "don't", "hasn't", "haven't",
+    "isn't", "wasn't", "won't", 'denies', 'denied', 'deny', 'denying',
+  ],
+  sectionGroups: {
+    history: ['hpi', 'subjective', 'chief-complaint', 'ros', 'social-history'],
+    records: RECORDS,
+    notConversation: [...RECORDS, 'physical-exam', 'objective'],
+    planning: ['plan', 'assessment-plan', 'assessment', 'instructions', 'follow-up', 'hospital-course', 'preamble', 'other', 'counseling'],
+  },
+};
+
+/** Sections that are the patient's own account. */
+export const HISTORY_SECTIONS = vocabulary.sectionGroups.history;
+
+/** Sections of lists, results and other people's history. */
+export const RECORD_SECTIONS = vocabulary.sectionGroups.records;
 
 /** Sections that hold other people's history, lists, or findings rather than what happened in this conversation. */
-export const NOT_CONVERSATION = ['past-history', 'family-history', 'medications', 'allergies', 'physical-exam', 'objective', 'data'] as const;
+export const NOT_CONVERSATION = vocabulary.sectionGroups.notConversation;
 
 /** Sections where this visit's decisions and arrangements are written. */
-export const PLANNING_SECTIONS = ['plan', 'assessment-plan', 'assessment', 'instructions', 'follow-up', 'hospital-course', 'preamble', 'other', 'counseling'] as const;
+export const PLANNING_SECTIONS = vocabulary.sectionGroups.planning;
 
 /** Numbers as clinicians write them. */
 export const NUMBER = String.raw`(?:\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a few|several|a couple of|a|an)`;
@@ -14,8 +49,9 @@ export const INTERVAL = String.raw`(?:${NUMBER}(?:\s*(?:-|to)\s*${NUMBER})?\s*(?
 /**
  * Up to `n` words inside one clause, matched lazily: the gap between two phrases that
  * belong together ("discussed ${WORDS(6)}prognosis"). Words hold no sentence punctuation,
- * so a gap never reaches into the next sentence, and no negation: a "not" inside a match
- * would be taken for part of the phrase and stop negating it ("prognosis not discussed").
+ * so a gap never reaches into the next sentence, and no negation (a word of `{negations}`): a
+ * "not" inside a match would be taken for part of the phrase and stop negating it ("prognosis
+ * not discussed").
  *
  * Cost (V8 bytecode): the negation test is about 2 KB. V8 unrolls a repeat of at most three
  * into that many copies unless the repeated group holds a capture, so the group begins with an
@@ -23,8 +59,7 @@ export const INTERVAL = String.raw`(?:${NUMBER}(?:\s*(?:-|to)\s*${NUMBER})?\s*(?
  * The test ends in `\W` rather than `\b`: a gap word is always followed by at least its space,
  * so the two agree, and `\W` compiles to half the bytecode.
  */
-export const WORDS = (n: number): string =>
-  String.raw`(?:()(?!(?:not|no|never|without|none|nor|denies|denied|deny|cannot|can't|didn't|doesn't|don't|isn't|wasn't|won't)\W)[^\s.;:!?]+ ){0,${n}}?`;
+export const WORDS = (n: number): string => String.raw`(?:()(?!{negations}\W)[^\s.;:!?]+ ){0,${n}}?`;
 
 /**
  * An empty look-ahead: it always succeeds and matches nothing, so it changes no match. Between an
@@ -35,8 +70,8 @@ export const WORDS = (n: number): string =>
  */
 export const JOIN = '(?=)';
 
-/** People who come with a patient or share their care at home. */
-export const COMPANION = String.raw`(?:mother|mom|father|dad|parents?|wife|husband|spouse|partner|sons?|daughters?|sisters?|brothers?|grandmother|grandfather|grandparents?|grandsons?|granddaughters?|aunt|uncle|niece|nephew|cousin|friend|neighbou?r|caregivers?|guardian|family(?: members?)?|fianc(?:e|ee)|girlfriend|boyfriend|roommate|foster (?:mother|father|parents?)|step(?:mother|father|son|daughter))`;
+/** People who come with a patient or share their care at home: the pack's relatives. */
+export const COMPANION = '{relatives}';
 
 /** The patient, or whoever speaks and decides with them, as the object of a verb ("advised her", "told the parents"). COMPANION is spelled once. */
 export const PATIENT_OBJECT = String.raw`(?:the patient|patient|pt|her|him|them|(?:(?:the|her|his|their) )?${COMPANION})`;

@@ -1,5 +1,10 @@
 import * as assert from 'node:assert/strict';
-import { proxySpeaksForPatient, speakerOf } from '../../src/engine/attribution';
+import { defaultPack } from '../../src/engine';
+import { proxySpeaksForPatient } from '../../src/engine/attribution';
+import { compilePack } from '../../src/engine/compile';
+
+const { attribution } = compilePack(defaultPack);
+const speakerOf = (sentence: string, proxy: boolean) => attribution.speakerOf(sentence, proxy);
 
 describe('attribution: who a sentence speaks for', () => {
   const cases: [sentence: string, speaker: string][] = [

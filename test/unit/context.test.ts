@@ -19,7 +19,8 @@ const DEFINITIONS: ContextDefinitions = {
   pseudo: ['no change'],
 };
 
-const matcher = new ContextMatcher(DEFINITIONS);
+const NO_LISTS = { relatives: [], negations: [] };
+const matcher = new ContextMatcher(DEFINITIONS, NO_LISTS);
 
 /** The contexts of the first occurrence of `phrase` in `sentence` (case-folded, as the engine reads text). */
 function contextsOf(sentence: string, phrase: string, options: { proxy?: boolean; matcher?: ContextMatcher } = {}): string[] {
@@ -123,8 +124,15 @@ describe('context: sentence-wide triggers, pseudo-triggers and the match itself'
     assert.deepEqual(contextsOf('Last spring, maybe surgery.', 'surgery'), ['historical', 'hypothetical']);
   });
 
+  it('a trigger may name a word list of the pack', () => {
+    const listed = new ContextMatcher({ triggers: [{ kind: 'negated', pattern: '{negations}', direction: 'forward' }], terminators: [], pseudo: [] }, { relatives: [], negations: ['hardly', 'sin'] });
+    assert.deepEqual(contextsOf('Hardly any rash.', 'rash', { matcher: listed }), ['negated']);
+    assert.deepEqual(contextsOf('Sin rash.', 'rash', { matcher: listed }), ['negated']);
+    assert.deepEqual(contextsOf('No rash.', 'rash', { matcher: listed }), []);
+  });
+
   it('a pack without terminators or pseudo-triggers still scans', () => {
-    const bare = new ContextMatcher({ triggers: DEFINITIONS.triggers, terminators: [], pseudo: [] });
+    const bare = new ContextMatcher({ triggers: DEFINITIONS.triggers, terminators: [], pseudo: [] }, NO_LISTS);
     assert.deepEqual(contextsOf('No change in rash.', 'rash', { matcher: bare }), ['negated']);
     assert.deepEqual(contextsOf('No fever but rash.', 'rash', { matcher: bare }), ['negated']);
   });

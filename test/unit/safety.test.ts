@@ -98,7 +98,7 @@ describe('safety: size limits', function () {
   });
 
   it('reads the context of thousands of matches in one 100,000-character sentence in under a second', () => {
-    const matcher = new ContextMatcher(defaultPack.context);
+    const matcher = new ContextMatcher(defaultPack.context, defaultPack.vocabulary);
     const text = noteOfLength(100 * KB, 'no concerns if worse her mother thinks ');
     const sentence = { start: 0, end: text.length };
     const ms = timed(() => {

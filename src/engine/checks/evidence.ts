@@ -1,7 +1,7 @@
 import { contentWordCount, foldCase, PLACEHOLDER_SOURCE } from '../text';
 import type { CompiledPattern } from '../compile';
 import type { Speaker } from '../attribution';
-import type { Evidence, SectionKind, Span } from '../types';
+import type { Evidence, Span } from '../types';
 import type { CheckKind, RuleRun } from './types';
 
 /** Evidence beyond this many sentences adds nothing a reader needs. */
@@ -73,7 +73,7 @@ function collectMatches(run: RuleRun, pattern: CompiledPattern, seen: Set<number
         continue;
       }
       if (contexts.length > 0) continue;
-      if (pattern.spec.attribution && !attributed(pattern.spec.attribution, found.speaker(), unit.section)) continue;
+      if (pattern.spec.attribution && !attributed(pattern.spec.attribution, found.speaker(), note.pack.historySections.has(unit.section))) continue;
       push(run, seen, {
         ruleId: run.rule.rule.id,
         span: found.sentence,
@@ -85,12 +85,10 @@ function collectMatches(run: RuleRun, pattern: CompiledPattern, seen: Set<number
   }
 }
 
-/** Sections whose unattributed sentences are the patient's own account. */
-const HISTORY_SECTIONS = new Set<SectionKind>(['hpi', 'subjective', 'chief-complaint', 'ros', 'social-history']);
-
-function attributed(required: 'patient' | 'patient-voice', speaker: Speaker, section: SectionKind): boolean {
+/** In a history section (the pack's `history` group), a sentence with no named speaker is the patient's own account. */
+function attributed(required: 'patient' | 'patient-voice', speaker: Speaker, inHistory: boolean): boolean {
   if (speaker === 'patient' || speaker === 'proxy') return true;
-  return required === 'patient' && speaker === 'unknown' && HISTORY_SECTIONS.has(section);
+  return required === 'patient' && speaker === 'unknown' && inHistory;
 }
 
 /** The first placeholder of `body` (at `offset` in the note) that is not on another rule's prompt line. */

@@ -7,7 +7,9 @@
 import { findNodeAtLocation, parseTree, printParseErrorCode, type Node as JsonNode, type ParseError } from 'jsonc-parser';
 import { wordBounded } from '../context';
 import { LineIndex } from '../text';
-import type { Profile, Rule, RulePack, SectionHeaderDefinition, SeveritySetting } from '../types';
+import type { Profile, Rule, RulePack, SectionHeaderDefinition, SeveritySetting, Vocabulary, WordList } from '../types';
+import { expandWordLists } from '../vocabulary';
+import { defaultPack } from '../../rules';
 import { didYouMean, listOf, showValue, validateAgainstSchema, type JsonPath, type SchemaIssue } from './json-schema';
 import { basenameOf, dirnameOf, formatJsonPath, isAbsolutePath, resolvePath } from './paths';
 import { regexSafetyProblem } from './regex-safety';
@@ -318,14 +320,14 @@ function semanticIssues(file: PackFile, pack: RulePack, restricted: boolean): Sc
     } else if (added.has(rule.id)) {
       issues.push({ path: [...path, 'id'], message: `${showValue(rule.id)} is defined twice, also at customRules[${added.get(rule.id)}]` });
     } else added.set(rule.id, i);
-    issues.push(...ruleBodyIssues(rule, path, restricted));
+    issues.push(...ruleBodyIssues(rule, path, restricted, pack.vocabulary));
   });
 
   const known = [...existing.keys(), ...added.keys()];
   for (const [id, value] of Object.entries(file.rules ?? {})) {
     if (!existing.has(id) && !added.has(id)) {
       issues.push({ path: ['rules', id], atKey: true, message: `no rule ${JSON.stringify(id)} in the pack${didYouMean(id, known)}; to add a rule, put it in "customRules"` });
-    } else if (typeof value === 'object') issues.push(...ruleBodyIssues(value, ['rules', id], restricted));
+    } else if (typeof value === 'object') issues.push(...ruleBodyIssues(value, ['rules', id], restricted, pack.vocabulary));
   }
 
   const profileIds = new Set(pack.profiles.map((p) => p.id));
@@ -348,7 +350,7 @@ function semanticIssues(file: PackFile, pack: RulePack, restricted: boolean): Sc
 
 const EVIDENCE_SOURCES = ['phrases', 'pattern', 'anyContent'] as const;
 
-function ruleBodyIssues(rule: Partial<Rule>, path: JsonPath, restricted: boolean): SchemaIssue[] {
+function ruleBodyIssues(rule: Partial<Rule>, path: JsonPath, restricted: boolean, vocabulary: Vocabulary): SchemaIssue[] {
   const issues: SchemaIssue[] = [];
   rule.evidence?.forEach((evidence, j) => {
     const at: JsonPath = [...path, 'evidence', j];
@@ -358,7 +360,7 @@ function ruleBodyIssues(rule: Partial<Rule>, path: JsonPath, restricted: boolean
     for (const key of ['pattern', 'unless'] as const) {
       const source = evidence[key];
       if (source === undefined) continue;
-      const problem = regexProblem(source, restricted);
+      const problem = regexProblem(source, restricted, vocabulary);
       if (problem) issues.push({ path: [...at, key], message: problem });
     }
   });
@@ -368,21 +370,28 @@ function ruleBodyIssues(rule: Partial<Rule>, path: JsonPath, restricted: boolean
   return issues;
 }
 
-/** Why a regular expression from a pack is refused, or undefined. */
-export function regexProblem(source: string, restricted = false): string | undefined {
+const ONE_WORD_LISTS: Record<WordList, string[]> = { relatives: ['someone'], negations: ['not'] };
+
+/**
+ * Why a regular expression from a pack is refused, or undefined. Word lists it names
+ * (`{relatives}`) are read from `vocabulary`, as the compiled pack will read them.
+ */
+export function regexProblem(source: string, restricted = false, vocabulary: Vocabulary = defaultPack.vocabulary): string | undefined {
   if (restricted) {
     return 'regular expressions from a workspace pack do not run in restricted mode (this workspace is not trusted); use "phrases", or trust the workspace';
   }
+  const expanded = expandWordLists(source, vocabulary);
   try {
-    new RegExp(source, 'iu');
-    wordBounded(source);
+    new RegExp(expanded, 'iu');
+    wordBounded(expanded);
   } catch (error) {
     const reason = (error as Error).message.replace(/^Invalid regular expression: \/.*\/[a-z]*: /s, '');
     return `invalid regular expression ${showValue(source)}: ${reason} (JavaScript syntax with the "u" flag)`;
   }
-  const unsafe = regexSafetyProblem(source);
+  // A word list is literal alternatives, safe whatever its length: the limits apply to what the pack wrote.
+  const unsafe = regexSafetyProblem(expandWordLists(source, ONE_WORD_LISTS));
   if (unsafe) return `${showValue(source)} is refused: ${unsafe}`;
-  if (new RegExp(`^(?:${source})$`, 'iu').test('')) return `${showValue(source)} matches empty text, so it cannot be evidence of anything`;
+  if (new RegExp(`^(?:${expanded})$`, 'iu').test('')) return `${showValue(source)} matches empty text, so it cannot be evidence of anything`;
   return undefined;
 }
 

@@ -82,7 +82,7 @@ const evidenceProperties: Record<keyof EvidencePattern, JsonSchema> = {
     type: 'string',
     minLength: 1,
     description:
-      'A regular expression source (JavaScript syntax; flags `iu` are added and the match is word-bounded). Refused in restricted mode and when it could backtrack catastrophically (nested or overlapping repeats, backreferences, over 2000 characters).',
+      'A regular expression source (JavaScript syntax; flags `iu` are added and the match is word-bounded); `{relatives}` and `{negations}` stand for any entry of the pack\'s word lists. Refused in restricted mode and when it could backtrack catastrophically (nested or overlapping repeats, backreferences, over 2000 characters).',
   },
   anyContent: {
     type: 'object',

@@ -1,4 +1,5 @@
 import type { Rule } from '../../engine/types';
+import { NOT_CONVERSATION } from '../vocabulary';
 
 const TALKED = String.raw`(?:discussed|reviewed|went over|gone over|explained|talked about|talked through|counseled|counselled|presented|outlined|described|covered)`;
 const CHOICE = String.raw`(?:options?|alternatives?|risks?|benefits?|side[- ]effects?|side[- ]effect profile|pros and cons|choices|possible complications|complications)`;
@@ -20,31 +21,31 @@ export const permission: Rule = {
   evidence: [
     {
       pattern: String.raw`${TALKED} (?:\S+ ){0,10}?${CHOICE}|${CHOICE} (?:\S+ ){0,8}?(?:were|was|are|is|have been|has been) (?:\S+ )?${TALKED}|${CHOICE} ${TALKED}|(?:other|treatment|management|medication|surgical) options? (?:include|included|would include|are|were|such as)|options? (?:include|included|would include|are|were|such as)|(?:offered|given) (?:the |a )?(?:option|choice)|(?:cautioned|warned|counseled|counselled|informed|advised) (?:\S+ ){0,3}?(?:about|of|regarding|on) (?:the )?(?:risks?|possibility|possible|potential|side[- ]effects?)`,
-      notSections: ['past-history', 'family-history', 'medications', 'allergies', 'physical-exam', 'objective', 'data', 'ros'],
+      notSections: [...NOT_CONVERSATION, 'ros'],
       unless: String.raw`(?:risks and benefits|risks/benefits|r/b/a|risks, benefits,? and alternatives) (?:were |was )?(?:discussed|reviewed|explained)`,
     },
     {
       pattern: String.raw`${DECIDE} (?:to )?(?:proceed|go ahead|try|start|begin|continue|have|undergo|pursue|defer|wait|hold off|avoid|forgo|stop|keep|take|use|get|return|remain|stay|go home|leave|follow|be seen)|(?:agrees?|agreed|agreeable|agreeing|consents?|consented|accepts?|accepted|is comfortable|was comfortable|are comfortable|amenable) (?:to|with|for)|(?:is|was|are|were) in agreement|(?:she|he|they|patient|parents?|family) (?:fully )?(?:understood|understands) and (?:agreed|agrees|wish(?:es|ed)? to proceed)|(?:is|was) requesting|requests?|requested|feels? (?:that )?(?:she|he|they) (?:no longer |does not |doesn't )?(?:needs?|wants?|should)`,
       attribution: 'patient',
-      notSections: ['past-history', 'family-history', 'medications', 'allergies', 'physical-exam', 'objective', 'data', 'ros'],
+      notSections: [...NOT_CONVERSATION, 'ros'],
       unless: String.raw`(?:i|we) (?:have )?(?:agree|concur|decided|chose|elected|opted|prefer|wanted|would like)(?! together| jointly| with (?:the )?(?:patient|her|him|them|family|parents))|(?:consult(?:ation)?|evaluation|referral|records?|information) (?:was |were |has been )?requested|(?:sent|made|placed) (?:a )?request|agree with (?:the )?(?:above|assessment|findings|discharge)|request(?:ed|s)? (?:by|from) (?:dr|the|his|her)|consult(?:ation)? requested|requested (?:a |an )?(?:consult|consultation|evaluation) (?:by|from)|at the request of`,
     },
     {
       // Decisions written as joint acts or consent need no speaker.
       pattern: String.raw`shared decision|decided together|decision (?:was )?made together|together (?:we|with (?:the )?(?:patient|her|him|them)) (?:decided|chose|agreed)|(?:we|i) (?:\S+ )?(?:decided|chose|agreed) together|jointly (?:decided|agreed)|mutually agreed|informed consent (?:was |is |has been )?(?:obtained|signed|given|reviewed)|consent (?:was |is |has been )?(?:obtained|signed|given|reviewed)|signed (?:the )?(?:informed )?consent|consented (?:to|for)`,
-      notSections: ['past-history', 'family-history', 'medications', 'allergies', 'physical-exam', 'objective', 'data', 'ros'],
+      notSections: [...NOT_CONVERSATION, 'ros'],
     },
     {
       // A documented refusal is a decision the patient made, not an absence of one.
       pattern: String.raw`declines?|declined|declining|refuses?|refused|refusing|does not want|doesn't want|did not want|not interested in|opts? against|opted against|elected not to|chose not to|decided against|decided not to|prefers? not to|would rather not`,
       attribution: 'patient',
       allowContext: ['negated'],
-      notSections: ['past-history', 'family-history', 'medications', 'allergies', 'physical-exam', 'objective', 'data', 'ros', 'hpi', 'chief-complaint', 'social-history'],
+      notSections: [...NOT_CONVERSATION, 'ros', 'hpi', 'chief-complaint', 'social-history'],
     },
     {
       pattern: String.raw`(?:risks and benefits|risks/benefits|r/b/a|risks, benefits,? and alternatives|risks, benefits and alternatives) (?:were |was |have been )?(?:discussed|reviewed|explained)|(?:patient|she|he|they) (?:agrees?|agreed) with (?:the )?plan|agreeable to (?:the )?plan|all questions (?:were )?answered|questions (?:were )?answered to (?:her|his|their) satisfaction`,
       strength: 'boilerplate',
-      notSections: ['past-history', 'family-history', 'medications', 'allergies', 'physical-exam', 'objective', 'data', 'ros'],
+      notSections: [...NOT_CONVERSATION, 'ros'],
     },
   ],
   prompt: {

@@ -1,5 +1,5 @@
 import type { Rule } from '../../engine/types';
-import { WORDS } from '../vocabulary';
+import { NOT_CONVERSATION, WORDS } from '../vocabulary';
 
 export const humility: Rule = {
   id: 'barriers.humility',
@@ -16,7 +16,7 @@ export const humility: Rule = {
   evidence: [
     {
       pattern: String.raw`(?:offered|offer|suggested|recommended|encouraged|welcomed?|supported|arranged|refer(?:red)? (?:her |him |them )?for) ${WORDS(2)}second opinion|second opinion (?:was |is |has been )?(?:offered|encouraged|welcomed|supported|arranged)|(?:limits?|limitations?) of (?:my|our|medical|current) (?:knowledge|expertise|understanding|science|evidence|testing)|(?:outside|beyond) (?:my|our) (?:area of )?(?:expertise|scope|knowledge)|not (?:my|an?) (?:area of )?expert(?:ise)?|(?:i|we) (?:do not|don't|cannot|can't) (?:yet )?(?:fully |exactly |really )?(?:know|say|tell|explain|predict) (?:exactly |for certain |for sure |with certainty )?(?:what (?:the cause|is causing|caused|is wrong|is going on|this is|will happen)|why|the (?:cause|reason)|how (?:long|this will|it will|things will)|whether (?:this|it|she|he|they) will)|(?:i|we) (?:do not|don't) (?:yet )?have (?:a |an |all the |the )?(?:answers?|explanation|clear answer)|(?:explained|discussed|acknowledged|shared|was honest about|were honest about) ${WORDS(3)}(?:the |our )?(?:diagnostic )?uncertainty|medicine (?:does not|doesn't|cannot|can't) ${WORDS(2)}(?:answer|explain|know)|(?:defer(?:red)?|deferring) to ${WORDS(3)}(?:expertise|judgment|judgement)|(?:i|we) (?:could|may|might) be wrong|(?:i|we) (?:apologized|apologised)`,
-      notSections: ['past-history', 'family-history', 'medications', 'allergies', 'data', 'physical-exam', 'objective', 'ros'],
+      notSections: [...NOT_CONVERSATION, 'ros'],
     },
   ],
   examples: {

@@ -1,9 +1,8 @@
 import type { Rule } from '../../engine/types';
-import { WORDS } from '../vocabulary';
+import { RECORD_SECTIONS, WORDS } from '../vocabulary';
 
 const BACK = String.raw`(?:the plan|the instructions|how to|when to|the dosing|the doses?|the warning signs|the (?:red flags|signs)|what to do|the reasons?|back)`;
 const WHO = String.raw`(?:she|he|they|patient|the patient|mother|father|parents|the parents|caregiver|the caregiver|the family)`;
-const NOT_HERE = ['past-history', 'family-history', 'medications', 'allergies', 'data', 'ros'] as const;
 
 export const power: Rule = {
   id: 'barriers.power',
@@ -20,13 +19,13 @@ export const power: Rule = {
   evidence: [
     {
       pattern: String.raw`teach[- ]?back|(?:repeated|restated|summarized|explained|demonstrated|stated|described|verbalized|taught) ${WORDS(4)}(?:back|in (?:her|his|their) own words)|${WHO} (?:(?:was|were) able to|correctly|accurately) (?:repeat|restate|explain|demonstrate|teach|describe|state|repeated|restated|explained|demonstrated|described|stated) ${WORDS(3)}${BACK}|${WHO} (?:repeated|restated|re-stated) ${WORDS(3)}${BACK}|(?:plain|simple|everyday|lay|layman'?s|nonmedical|non-medical|non-technical) (?:language|terms|words|english)|(?:avoided|without) (?:medical )?jargon|health literacy|(?:literacy|reading) level|large[- ]print|(?:used|using|with|drew|drawing|showed (?:her|him|them)) (?:a |an )?(?:pictures?|diagrams?|drawings?|models?|visual aids?)|visual aids?|(?:respected|respect|honou?red|honou?r|supported|support) ${WORDS(2)}(?:her|his|their|the patient's|patient's) (?:decision|choice|wishes|preference|autonomy|right to)|(?:her|his|their) (?:decision|choice|wishes|autonomy) (?:was |were |is |are |will be )?(?:respected|honou?red|supported)`,
-      notSections: [...NOT_HERE],
+      notSections: [...RECORD_SECTIONS, 'ros'],
       unless: String.raw`(?:eye|snellen|vision) chart|with respect to|in respect of|(?:read|reading) glasses`,
     },
     {
       // A stock phrase: it names understanding without showing how it was checked.
       pattern: String.raw`(?:verbalized|verbalizes|voiced|voices|expressed|expresses) (?:good |full |clear )?understanding`,
-      notSections: [...NOT_HERE],
+      notSections: [...RECORD_SECTIONS, 'ros'],
       strength: 'boilerplate',
     },
   ],

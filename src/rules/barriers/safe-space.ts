@@ -1,5 +1,5 @@
 import type { Rule } from '../../engine/types';
-import { WORDS } from '../vocabulary';
+import { RECORD_SECTIONS, WORDS } from '../vocabulary';
 
 const EXAM = String.raw`(?:exam|examination|breast exam|pelvic(?: exam)?|genital exam|rectal exam|sensitive exam|physical exam|skin exam)`;
 
@@ -21,7 +21,7 @@ export const safeSpace: Rule = {
   evidence: [
     {
       pattern: String.raw`chaperon(?:e|ed|es)|(?:verbal|written|informed) ${CONSENT_FOR_EXAM}|${CONSENT_FOR_EXAM}|consent(?:ed)? to (?:be )?examin(?:e|ed|ation)|(?:agreed|permission|consented) ${WORDS(2)}(?:to|for|before) (?:the |a |an |her |his )?(?:[^\s.;:!?]+ )?${EXAM}|(?:asked|obtained|with) (?:her |his |their |the patient's )?permission ${WORDS(3)}(?:to examine|before examining|to proceed with the exam|to touch)|(?:interviewed|seen|spoke with|spoken to|met with|talked with) ${WORDS(3)}(?:alone|privately|in private|confidentially)|(?:parents?|mother|father|family|partner|husband|wife|boyfriend|girlfriend) ${WORDS(2)}(?:stepped|left|was asked to (?:step|leave)|were asked to (?:step|leave)|excused|waited) (?:out|outside|the room)|confidential(?:ity|ly)? ${WORDS(3)}(?:discussed|explained|reviewed|assured|maintained|interview|discussion|conversation|portion|time)|(?:discussed|explained|reviewed|assured) ${WORDS(2)}confidentiality|privacy (?:was |were )?(?:ensured|maintained|respected|provided|offered|curtain)|private (?:room|space|area|setting|location)|trauma[- ]informed|(?:door|curtain) (?:was )?(?:closed|drawn)|(?:stop|pause) (?:the exam )?at any time|(?:safe|welcoming) (?:space|environment)`,
-      notSections: ['past-history', 'family-history', 'medications', 'allergies', 'data'],
+      notSections: [...RECORD_SECTIONS],
       unless: String.raw`(?:no|without|not) (?:[^\s.;:!?]+ )?chaperone|chaperone:? (?:none|n/a|not|no)\b|privacy (?:practices|notice|policy|act|rule)|lives (?:alone|privately)`,
     },
   ],

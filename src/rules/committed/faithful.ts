@@ -1,5 +1,5 @@
 import type { Rule } from '../../engine/types';
-import { WORDS } from '../vocabulary';
+import { NOT_CONVERSATION, WORDS } from '../vocabulary';
 
 const LAST_VISIT = String.raw`(?:last|previous|prior|recent|preceding) (?:visit|appointment|encounter|time)`;
 const EARLIER = String.raw`(?:the |her |his |their |our |my )?${LAST_VISIT}`;
@@ -24,14 +24,14 @@ export const faithful: Rule = {
   evidence: [
     {
       pattern: String.raw`(?:reviewed|discussed|went over|followed up on|following up on|follow(?:-| )?up (?:on|of)) ${WORDS(4)}${TESTS} ${WORDS(4)}(?:from|ordered at|ordered during|obtained since|done since|since|at|after) ${EARLIER}|${TESTS} ${WORDS(4)}(?:from|of|ordered at|ordered during|obtained since|done since|since|at) ${EARLIER}(?: (?:were|was|are|is|have been|has been))? (?:[^\s.;:!?]+ )?(?:reviewed|discussed|back|returned|available|normal|abnormal|unremarkable)|as (?:planned|discussed|agreed|arranged|recommended) (?:at|during) ${EARLIER}|(?:since|after) ${EARLIER},? (?:she|he|they|the patient|patient|we|i) ${WORDS(2)}(?:saw|has seen|was seen|completed|had|underwent|started|sent|obtained|received|followed|tried|was asked|were asked|requested|called|contacted)|(?:started|prescribed|begun|initiated|recommended|ordered|referred|increased|changed) ${WORDS(4)}(?:at|during) ${EARLIER}|(?:the|her|his|their|our|my) ${CHANGED_AT_LAST_VISIT}|${CHANGED_AT_LAST_VISIT}`,
-      notSections: ['past-history', 'family-history', 'medications', 'allergies', 'physical-exam', 'objective', 'ros'],
+      notSections: [...NOT_CONVERSATION, 'ros'],
       allowContext: ['historical'],
       // Continuing a standing prescription is not a loop closed.
       unless: String.raw`continue ${WORDS(4)}as (?:prescribed|started|ordered|before)`,
     },
     {
       pattern: String.raw`${REFERRAL} (?:to|with) ${WORDS(3)}(?:was |has been )?(?:completed|done|kept|attended)|(?:referral|consult(?:ation)?) (?:to [^\s.;:!?]+ )?(?:from|made at|placed at) ${EARLIER} (?:was |has been )?(?:completed|done|kept|attended)|(?:saw|has seen|was seen by|seen by|met with|has met with|followed up with|completed) ${WORDS(4)}as (?:referred|planned|recommended|arranged)|(?:referral|consult(?:ation)?|specialist'?s?) ${WORDS(2)}(?:report|note|letter|recommendations) (?:was |were |has been |have been )?(?:received|reviewed)|(?:kept|attended|completed) (?:her|his|their|the) (?:[^\s.;:!?]+ )?(?:appointment|referral|consultation|therapy sessions|physical therapy)|(?:previously|still) ${PENDING_NOW_BACK}|${PENDING_NOW_BACK}|(?:closing|closed) the loop|loop (?:was )?closed`,
-      notSections: ['past-history', 'family-history', 'medications', 'allergies', 'physical-exam', 'objective', 'ros'],
+      notSections: [...NOT_CONVERSATION, 'ros'],
       allowContext: ['historical'],
     },
   ],

@@ -1,5 +1,5 @@
 import type { Rule } from '../../engine/types';
-import { INTERVAL } from '../vocabulary';
+import { HISTORY_SECTIONS, INTERVAL, NOT_CONVERSATION } from '../vocabulary';
 
 const FOLLOW_UP = String.raw`follow(?:-| )?up|followup|f/u`;
 const RETURN = String.raw`return(?:s|ing)?|come back|comes back|be seen|to be seen|see (?:her|him|them|the patient|you|me)|seeing (?:her|him|them)|recheck(?:ing)?|re-?check(?:ing)?|re-?evaluat(?:e|ion)|re-?examin(?:e|ation)|revisit|next (?:visit|appointment|appt)`;
@@ -27,20 +27,20 @@ export const noAbandon: Rule = {
     },
     {
       pattern: String.raw`(?:${FOLLOW_UP}|${RETURN})(?: \S+){0,8}? (?:in|within|after|at|for|by) ${INTERVAL}|(?:${FOLLOW_UP}|${RETURN})(?: \S+){0,5}? (?:as needed|prn|p\.r\.n\.?|sooner|if|when|should|for any|with any|in the (?:office|clinic)|with (?:me|us|dr\.?|her|his|their|the|pcp|primary)|appointment|visit|\d)|(?:${FOLLOW_UP}) (?:with|appointment|visit|in|as|to|after|at|is|has been|was|scheduled|arranged|planned)|(?:${RETURN}) to (?:the )?(?:clinic|office|er|ed|emergency(?: department| room)?|hospital|urgent care|us|me)|(?:rtc|rto|ftu)\b`,
-      notSections: ['hpi', 'subjective', 'chief-complaint', 'past-history', 'family-history', 'social-history', 'medications', 'allergies', 'ros', 'physical-exam', 'objective', 'data'],
+      notSections: [...HISTORY_SECTIONS, ...NOT_CONVERSATION],
       allowContext: ['hypothetical'],
       unless: String.raw`(?:here|presents?|presented|seen|comes? in|came in|returns?|returned|is back) (?:today )?for (?:a |her |his |their )?(?:${FOLLOW_UP}|recheck)|lost to (?:${FOLLOW_UP})|(?:${FOLLOW_UP}) (?:with|on) (?:the )?(?:\S+ )?recommendations|(?:${FOLLOW_UP}) (?:visit|appointment) (?:for|today)|recheck(?:ed)? (?:the |her |his |a )?(?:labs?|cbc|bmp|cmp|electrolytes|potassium|white (?:blood )?(?:cell )?count|hemoglobin|vitals)(?: \S+)? (?:in the morning|tomorrow|tonight|this (?:afternoon|evening)|daily|q\s?\d)`,
     },
     {
       // A safety net: what to do if things get worse.
       pattern: String.raw`(?:call|contact|notify|phone|page|message|let (?:me|us|the (?:office|clinic)) know|come back|seek (?:immediate |urgent )?(?:medical )?(?:care|attention|help|evaluation)|go (?:to|straight to) (?:the )?(?:er|ed|emergency|urgent care|hospital)|call 911|call ems|(?:return|ed|er|emergency|strict|usual|bleeding|fall|seizure|safety|standard) precautions|precautions (?:were |have been )?(?:given|reviewed|discussed|explained)|warning signs|red flags?)`,
-      notSections: ['hpi', 'subjective', 'chief-complaint', 'past-history', 'family-history', 'social-history', 'medications', 'allergies', 'ros', 'physical-exam', 'objective', 'data'],
+      notSections: [...HISTORY_SECTIONS, ...NOT_CONVERSATION],
       allowContext: ['hypothetical'],
       unless: String.raw`feel free to (?:contact|call|page)|(?:called|contacted|notified) (?:by|from)|call (?:was )?(?:received|placed) (?:from|by)|(?:on|per) call`,
     },
     {
       pattern: String.raw`(?:i|we) will (?:continue to )?(?:follow|see|call|contact|recheck|re-?evaluate|re-?examine|check on|touch base)|(?:i|we)(?:'ll| will) (?:follow|see|call)|will (?:see|follow) (?:her|him|them|the patient|this patient|you|up)|(?:is|are|was|has been|have been) (?:scheduled|set up|booked|arranged) (?:for|with|to see|to return)|(?:scheduled|booked|arranged|made) (?:a |an |the )?(?:appointment|visit|${FOLLOW_UP})|(?:next|return|${FOLLOW_UP}) (?:visit|appointment|appt)(?: is| will be| scheduled| on| in|:)|(?:she|he|they|patient) (?:will|is to|is going to|agreed to|should) (?:call|report|let (?:me|us) know|contact|return|come back|follow|see (?:me|us|you|her|his|their|dr))|keep (?:her|his|their|that|the|this) (?:\S+ )?appointment|(?:re-?examine|re-?evaluate) (?:her|him|them|the patient)`,
-      notSections: ['hpi', 'subjective', 'chief-complaint', 'past-history', 'family-history', 'social-history', 'medications', 'allergies', 'ros', 'physical-exam', 'objective', 'data'],
+      notSections: [...HISTORY_SECTIONS, ...NOT_CONVERSATION],
       allowContext: ['hypothetical'],
     },
   ],

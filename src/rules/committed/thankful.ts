@@ -1,5 +1,5 @@
 import type { Rule } from '../../engine/types';
-import { COMPANION, WORDS } from '../vocabulary';
+import { COMPANION, RECORD_SECTIONS, WORDS } from '../vocabulary';
 
 export const thankful: Rule = {
   id: 'committed.thankful',
@@ -16,7 +16,7 @@ export const thankful: Rule = {
   evidence: [
     {
       pattern: String.raw`thank(?:ed|s)? (?:the patient|patient|her|him|them|the family|family|the parents|parents|the mother|mother|the father|father|both)|(?:grateful|thankful) (?:to (?:the patient|her|him|them|the family)|for (?:her|his|their) (?:[^\s.;:!?]+ )?(?:trust|patience|candor|candour|honesty|openness|willingness|time|participation|feedback))|(?:i|we) (?:appreciate|appreciated) (?:the patient's|her|his|their) (?:[^\s.;:!?]+ )?(?:trust|patience|candor|candour|honesty|openness|willingness|time|participation|sharing|feedback)|(?:expressed|offered) (?:my |our )?(?:thanks|gratitude|appreciation) (?:to|for)`,
-      notSections: ['past-history', 'family-history', 'medications', 'allergies', 'data'],
+      notSections: [...RECORD_SECTIONS],
       unless: String.raw`thank(?:s| you) for (?:the |this |your |allowing|letting|involving|referring|asking)|(?:the patient|patient|she|he|they|${COMPANION}) ${WORDS(1)}thank(?:ed|s)`,
     },
   ],

@@ -1,9 +1,8 @@
 import type { Rule } from '../../engine/types';
-import { WORDS } from '../vocabulary';
+import { NOT_CONVERSATION, WORDS } from '../vocabulary';
 
 const RESULT = String.raw`(?:results?|findings|report|pathology|biopsy|labs?|lab work|levels?|scan|mri|ct|x-?rays?|ultrasound|echo(?:cardiogram)?)`;
 const TO_PATIENT = String.raw`(?:the patient|patient|her|him|them|the family|the parents|you)`;
-const NOT_HERE = ['past-history', 'family-history', 'medications', 'allergies', 'data', 'physical-exam', 'objective', 'ros'] as const;
 
 export const trust: Rule = {
   id: 'committed.trust',
@@ -21,19 +20,19 @@ export const trust: Rule = {
     {
       // Results: who tells the patient, and how.
       pattern: String.raw`(?:call|contact|notify|phone|message|email|e-mail|inform|update|send|mail|text) (?:${TO_PATIENT} )?${WORDS(3)}(?:with|about|of|regarding|when (?:we|i) (?:get|have|receive)) (?:the |her |his |their |any |all |these )?(?:[^\s.;:!?]+ )?${RESULT}|let ${TO_PATIENT} know (?:the |her |his |their |about (?:the |her |his |their )?)?(?:[^\s.;:!?]+ )?${RESULT}|${RESULT} ${WORDS(3)}(?:will be|to be|would be) (?:[^\s.;:!?]+ )?(?:called|communicated|sent|mailed|released|posted|shared|discussed|reviewed|given) (?:to|with) ${TO_PATIENT}|${RESULT} ${WORDS(3)}(?:will be|to be|would be) (?:[^\s.;:!?]+ )?(?:called|communicated|sent|mailed|released|posted|shared) (?:by|via|through|on|in) (?:phone|telephone|letter|mail|mychart|the portal|the patient portal|patient portal|email|message)|(?:review|discuss|go over) ${WORDS(3)}${RESULT} (?:with ${TO_PATIENT}|at (?:the|her|his|their) (?:next|follow-?up|return) (?:visit|appointment))|(?:next|follow-?up|return) (?:visit|appointment) ${WORDS(6)}(?:to (?:review|discuss|go over) ${WORDS(2)}${RESULT}|with (?:all |the )?(?:[^\s.;:!?]+ )?${RESULT} (?:available|back|in hand))|mychart|patient portal`,
-      notSections: [...NOT_HERE],
+      notSections: [...NOT_CONVERSATION, 'ros'],
       unless: String.raw`(?:notify|call|page) (?:md|physician|provider|doctor|house officer|the team|team|me|us|surgery|cardiology)|(?:from|by) (?:the )?(?:outside|other|referring|previous) (?:hospital|facility|provider|physician|office|clinic)|feel free to (?:contact|call|page)|if (?:additional|further|more|any) (?:information|questions)`,
     },
     {
       // Contact given.
       pattern: String.raw`(?:gave|given|provided|has|have) ${WORDS(3)}(?:my|our|the clinic'?s?|the office|a direct|the direct|the after[- ]hours|the nurse|the 24[- ]hour) (?:[^\s.;:!?]+ )?(?:number|phone|phone number|contact (?:information|info|details)|card|email|pager|line)|(?:can|may|should|knows how to|know how to) (?:reach|contact|call|message) (?:me|us|the clinic|the office|the nurse line|our office|the on-?call)|contact (?:information|info|details) ${WORDS(2)}(?:given|provided|reviewed|confirmed)|(?:welcome|encouraged|invited) to (?:contact|call|message|reach) (?:me|us)|how to (?:reach|contact) (?:me|us|the clinic|the office|the team|the on-?call)|(?:after[- ]hours|on-?call|nurse advice|24[- ]hour) (?:line|number)`,
-      notSections: [...NOT_HERE],
+      notSections: [...NOT_CONVERSATION, 'ros'],
       unless: String.raw`feel free to (?:contact|call|page)|if (?:additional|further|more) information is needed`,
     },
     {
       // Continuity.
       pattern: String.raw`continuity(?: of care)?|(?:i|we) will (?:continue to )?(?:be|remain) (?:her|his|their) (?:primary|doctor|physician|provider|pcp|oncologist|surgeon|cardiologist)|(?:we|i) have been (?:following|seeing|caring for) (?:her|him|them|this patient|the patient)|(?:continue|continuing) (?:to )?(?:follow(?:-| )?up|care|be seen|see) ${WORDS(2)}with (?:me|us|our|this|the|her|his|their)|(?:establish(?:ed|ing)?|re-?establish(?:ed|ing)?) (?:care|contact) (?:with|here)|(?:with|see) the same (?:provider|clinician|physician|doctor|team)|usually (?:provide|provides|see|sees|care for|cares for)|(?:her|his|their) (?:usual|regular|longtime|long-time) (?:primary care )?(?:physician|doctor|provider|pcp|oncologist|team|clinic|care providers?)|(?:i|we) (?:will )?(?:stay|keep) in (?:touch|contact)`,
-      notSections: [...NOT_HERE],
+      notSections: [...NOT_CONVERSATION, 'ros'],
       unless: String.raw`(?:i|we) will follow (?:along )?with you|thank you for`,
     },
   ],

@@ -1,4 +1,5 @@
 import type { Rule } from '../../engine/types';
+import { NOT_CONVERSATION } from '../vocabulary';
 
 const EMOTION = String.raw`worried|worries|worry|worrying|concerned|concerns?|afraid|fears?|feared|fearful|scared|frightened|terrified|anxious|anxiety|nervous|nerves|panic(?:ky|ked)?|frustrated|frustrating|frustration|angry|anger|upset|irritated|annoyed|distressed|distress|distressing|stressed|stress|stressful|overwhelmed|embarrass(?:ed|ing|ment)|ashamed|shame|hopeless(?:ness)?|helpless(?:ness)?|guilty|guilt|tearful|crying|cried|grief|grieving|dread(?:s|ed|ing)?|apprehensive|uneasy|alarmed|bothered|troubled|devastated|heartbroken|sad|sadness`;
 
@@ -18,7 +19,7 @@ export const fearAnger: Rule = {
     {
       pattern: EMOTION,
       attribution: 'patient',
-      notSections: ['past-history', 'family-history', 'medications', 'allergies', 'physical-exam', 'objective', 'data'],
+      notSections: [...NOT_CONVERSATION],
       unless: String.raw`stress (?:test|testing|echo|fracture|incontinence|ulcer|dose|reaction)|(?:setting of|due to|secondary to|with|from|by|induced by|related to|triggered by|worse with) (?:\S+ )?stress|stress[- ](?:induced|related)|(?:respiratory|fetal|cardiopulmonary|acute|mild|moderate|severe|no|without|not in|in no) (?:\S+ )?distress|distress syndrome|concern(?:ing)? for|of concern|no concerns?|chief concern|anxiety (?:disorder|medication|state|neurosis)|(?:generalized|social|performance) anxiety|panic (?:disorder|attacks? disorder)|(?:history|hx) of (?:anxiety|depression)|concerns? (?:were|was) (?:addressed|answered)|(?:all )?questions and concerns|concerns? (?:addressed|answered)`,
     },
   ],

@@ -1,4 +1,5 @@
 import type { Rule } from '../../engine/types';
+import { NOT_CONVERSATION } from '../vocabulary';
 
 const WANT = String.raw`would (?:really )?like|would prefer|would rather|wants?|wanted|wanting|wishes|wished|wishing|hopes?|hoped|hoping|hopeful|desires?|desired|desiring|is requesting|requests?|requested|requesting|asks? for|asked for|asking for|prefers?|preferred|preference|is interested in|interested in|looking forward|looks forward|expects?|expected|expecting|expectations?|goals?|aims?|trying to|tries to|is seeking|seeks|intends? to|plans? to|planning to|is determined|eager to|does not want|doesn't want|did not want|not interested in|would not want|would like to avoid|priority|priorities|what matters most|most important to (?:her|him|them)`;
 
@@ -18,7 +19,7 @@ export const hopes: Rule = {
     {
       pattern: WANT,
       attribution: 'patient',
-      notSections: ['past-history', 'family-history', 'medications', 'allergies', 'physical-exam', 'objective', 'data', 'ros'],
+      notSections: [...NOT_CONVERSATION, 'ros'],
       unless: String.raw`(?:met|reached|achieved|attained|reach|meet|meeting|reaching) (?:\S+ ){0,3}?goals?|goals? (?:was |were |has been |have been )?(?:met|achieved|reached)|(?:consult(?:ation)?|evaluation|referral|records?|information|labs?|tests?) (?:was |were |has been |have been )?requested|requested (?:a |an )?(?:consult|consultation|evaluation)|request(?:ed|s)? (?:for|from) (?:information|records)|(?:sent|made|placed) (?:a )?request|wish(?:es|ed)? to proceed|wants? to proceed|prefers? to use (?:the |his |her )?(?:right|left)|(?:would like|wish|want) to thank|thank you|(?:goals?|target) (?:a1c|ldl|bp|blood pressure|hemoglobin|inr|weight|heart rate|of therapy is)|(?:a1c|ldl|bp|blood pressure) goal|expected (?:course|outcome|date|due date)|as expected|expectant management|plans? to (?:discharge|admit|obtain|order|start|continue)`,
       allowContext: ['historical'],
     },

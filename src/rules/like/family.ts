@@ -1,5 +1,5 @@
 import type { Rule } from '../../engine/types';
-import { WORDS } from '../vocabulary';
+import { NOT_CONVERSATION, WORDS } from '../vocabulary';
 
 const KIN = String.raw`(?:mother|father|mom|dad|parents?|wife|husband|sister|brother|son|daughter|child|children|grandmother|grandfather|grandparents?|family(?: members?)?|relatives?|loved ones?)`;
 
@@ -18,7 +18,7 @@ export const family: Rule = {
   evidence: [
     {
       pattern: String.raw`(?:if|as if) ${WORDS(3)}(?:were|was) my (?:own )?${KIN}|(?:for|to) my own ${KIN}|(?:i|we) would ${WORDS(2)}(?:for|want for|give|tell|offer|recommend (?:to|for)|do for|choose for) (?:my own|a member of my own|a member of my) ${KIN}|as (?:i|we) would (?:treat|care for|want for) (?:my|our) own`,
-      notSections: ['past-history', 'family-history', 'medications', 'allergies', 'data', 'physical-exam', 'objective', 'ros'],
+      notSections: [...NOT_CONVERSATION, 'ros'],
       allowContext: ['hypothetical', 'other-experiencer'],
     },
   ],

@@ -1,5 +1,5 @@
 import type { Rule } from '../../engine/types';
-import { WORDS } from '../vocabulary';
+import { RECORD_SECTIONS, WORDS } from '../vocabulary';
 
 /** Written twice in the pattern, with and without a word in front, so that every match begins with a literal word (for the prefilter). */
 const PLEASURE = String.raw`pleasure (?:to|of) (?:[^\s.;:!?]+ )?(?:meet|meeting|see|seeing|care for|caring for|know|knowing|work with|working with|participate)`;
@@ -19,11 +19,11 @@ export const risk: Rule = {
   evidence: [
     {
       pattern: String.raw`(?:i|we) (?:really )?(?:enjoyed|enjoy) ${WORDS(3)}(?:meeting|seeing|talking|caring|working|hearing|visiting|getting to know|catching up)|privilege (?:to|of) ${WORDS(2)}(?:care|caring|know|knowing|meet|meeting|be (?:her|his|their))|(?:i|we) (?:admire|admired|appreciate|appreciated|respect|respected) (?:her|his|their|the patient's) (?:[^\s.;:!?]+ )?(?:persistence|humor|humour|courage|resilience|honesty|candor|determination|kindness|spirit|strength|dedication|openness|insight|good humor)|(?:impressed|inspired|moved|touched) by (?:her|his|their)|(?:we|she and i|he and i|they and i) (?:shared|laughed|joked|talked about ${WORDS(2)}(?:family|grandchildren|grandkids|trip|travels|garden|hobbies|interests|dog|book|team|music))|(?:have|has) known (?:her|him|them|the patient|this patient|the family|(?:mr|mrs|ms|miss)\.? [a-z]+) (?:for|since)|(?:her|his|their) (?:sense of humou?r|resilience|courage|strength|kindness|determination) (?:is|was) (?:[^\s.;:!?]+ )?(?:remarkable|inspiring|admirable|evident|impressive|wonderful)`,
-      notSections: ['past-history', 'family-history', 'medications', 'allergies', 'data'],
+      notSections: [...RECORD_SECTIONS],
     },
     {
       pattern: String.raw`(?:a|it was a|it is a|always a) ${PLEASURE}|${PLEASURE}`,
-      notSections: ['past-history', 'family-history', 'medications', 'allergies', 'data'],
+      notSections: [...RECORD_SECTIONS],
       strength: 'boilerplate',
     },
   ],

@@ -1,5 +1,5 @@
 import type { Rule } from '../../engine/types';
-import { WORDS } from '../vocabulary';
+import { NOT_CONVERSATION, WORDS } from '../vocabulary';
 
 export const stretch: Rule = {
   id: 'like.stretch',
@@ -16,7 +16,7 @@ export const stretch: Rule = {
   evidence: [
     {
       pattern: String.raw`cultur(?:al|ally)|(?:her|his|their) culture|religio(?:n|us)|spiritual(?:ity)?|(?:her|his|their) faith|faith (?:community|leader|tradition|is important)|(?:attends?|goes to|member of (?:a |her |his |their )?)(?:church|mosque|synagogue|temple)|(?:pastor|imam|rabbi|chaplain|priest)|prayer|prays|catholic|muslim|jewish|buddhist|hindu|christian|sikh|(?:attends|goes to) (?:mass|services|worship)|ramadan|jehovah'?s witness|(?:health|cultural|religious|spiritual|personal|traditional|family) beliefs?|beliefs? (?:about|regarding|around) ${WORDS(2)}(?:illness|health|medicine|medications|insulin|treatment|death|dying|surgery|vaccines?|blood)|traditional (?:healer|medicine|remed(?:y|ies)|herbs|chinese medicine)|curandero|(?:her|his|their) values|values (?:her|his|their)|what (?:she|he|they) values|worldview|explanatory model`,
-      notSections: ['family-history', 'medications', 'allergies', 'data', 'physical-exam', 'objective', 'ros'],
+      notSections: [...NOT_CONVERSATION, 'ros'],
       unless: String.raw`(?:no|none|denies) (?:[^\s.;:!?]+ )?(?:religious|spiritual) (?:preference|affiliation)|religio(?:n|us)(?: preference| affiliation)?:? (?:none|n/a|not|no)\b|(?:her|his|their) values (?:are|were|is|was|remain(?:ed)?) ${WORDS(1)}(?:stable|normal|elevated|low|high|within|unremarkable|improved|improving|pending|trending)`,
     },
   ],

@@ -1,5 +1,5 @@
 import type { Rule } from '../../engine/types';
-import { COMPANION, WORDS } from '../vocabulary';
+import { COMPANION, NOT_CONVERSATION, WORDS } from '../vocabulary';
 
 export const quiet: Rule = {
   id: 'listen.quiet',
@@ -16,7 +16,7 @@ export const quiet: Rule = {
   evidence: [
     {
       pattern: String.raw`in (?:her|his|their) own words|(?:told|tells|shared|recounted|related|narrated) (?:her|his|their) (?:own |whole |full )?story|(?:let|allowed|allowing|letting) (?:her|him|them|the patient|the family) (?:to )?(?:tell|talk|speak|finish|describe|explain)|(?:listened|listening) ${WORDS(3)}without interrupt(?:ion|ing)|(?:i|we) (?:did not|didn't) interrupt|(?:told|talked|spoke|speaking|talking|described|telling) ${WORDS(4)}(?:without interruption|uninterrupted)|uninterrupted (?:account|story|narrative|opening|time to (?:talk|speak))|open[- ]ended questions?|(?:her|his|their|patient's) (?:own )?narrative`,
-      notSections: ['past-history', 'family-history', 'medications', 'allergies', 'data', 'physical-exam', 'objective'],
+      notSections: [...NOT_CONVERSATION],
       unless: String.raw`narrative (?:of|from) the (?:chart|record|ed|emergency)|${COMPANION} ${WORDS(1)}(?:told|tells|shared|recounted|related|narrated)`,
     },
   ],

@@ -1,5 +1,5 @@
 import type { Rule } from '../../engine/types';
-import { WORDS } from '../vocabulary';
+import { NOT_CONVERSATION, WORDS } from '../vocabulary';
 
 export const still: Rule = {
   id: 'listen.still',
@@ -16,7 +16,7 @@ export const still: Rule = {
   evidence: [
     {
       pattern: String.raw`unhurried|(?:took|take|taking) (?:our|my|the|plenty of|extra|additional|ample) time (?:with|to (?:talk|listen|explain|hear|go over))|(?:gave|give|given|giving|allowed|allowing|allow) (?:her|him|them|the patient|the family|the parents) ${WORDS(3)}time to (?:think|process|reflect|absorb|consider|decide|talk|speak|tell|ask|grieve|collect|cry|take in)|(?:time|space) (?:was |were )?(?:given|allowed|provided|left) (?:for|to) (?:questions|reflection|silence|processing|grieve|cry|think)|(?:moments?|periods?|minutes?) of silence|silence (?:was )?(?:allowed|respected|held)|sat (?:in silence|quietly) with|(?:without|no) (?:rushing|rush)|(?:did not|didn't) rush|extended (?:visit|appointment|time)`,
-      notSections: ['past-history', 'family-history', 'medications', 'allergies', 'data', 'physical-exam', 'objective'],
+      notSections: [...NOT_CONVERSATION],
     },
   ],
   examples: {

@@ -1,5 +1,5 @@
 import type { Rule } from '../../engine/types';
-import { WORDS } from '../vocabulary';
+import { RECORD_SECTIONS, WORDS } from '../vocabulary';
 
 const MINUTES = String.raw`(?:\d+|ten|fifteen|twenty|thirty|forty|forty-five|sixty)(?:\+)? ?(?:minutes?|min)`;
 
@@ -18,13 +18,13 @@ export const attention: Rule = {
   evidence: [
     {
       pattern: String.raw`undivided attention|${MINUTES} ${WORDS(4)}(?:was |were )?spent ${WORDS(3)}(?:counsel(?:l)?ing|in counsel|with the patient|with (?:her|him|them|the family|the parents)|discussing|in discussion|educating|on education)|(?:spent|spending) (?:over |more than |greater than |approximately |about |at least )?${MINUTES} ${WORDS(3)}(?:with (?:the patient|her|him|them|the family|the parents)|counsel(?:l)?ing|discussing|educating|talking)|(?:more than|over|greater than) (?:half|50 ?%) (?:of )?(?:the |this |our )?(?:total )?(?:[^\s.;:!?]+ )?(?:visit|time|encounter|appointment)`,
-      notSections: ['past-history', 'family-history', 'medications', 'allergies', 'data'],
+      notSections: [...RECORD_SECTIONS],
       unless: String.raw`(?:during|for|on) the procedure|procedure time|(?:not|no) face[- ]to[- ]face`,
     },
     {
       // "Face-to-face" alone is usually a billing or certification phrase.
       pattern: String.raw`face[- ]to[- ]face`,
-      notSections: ['past-history', 'family-history', 'medications', 'allergies', 'data'],
+      notSections: [...RECORD_SECTIONS],
       strength: 'boilerplate',
     },
   ],

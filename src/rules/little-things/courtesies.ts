@@ -1,5 +1,5 @@
 import type { Rule } from '../../engine/types';
-import { WORDS } from '../vocabulary';
+import { RECORD_SECTIONS, WORDS } from '../vocabulary';
 
 export const courtesies: Rule = {
   id: 'little-things.courtesies',
@@ -16,7 +16,7 @@ export const courtesies: Rule = {
   evidence: [
     {
       pattern: String.raw`(?:i|we) (?:sat|sit|was seated|were seated) (?:down )?(?:with|beside|next to|at|by|across from|in)|sat (?:down )?(?:with|beside|next to) (?:the patient|her|him|them|the family|the parents)|(?:spoke|talked|met|sat) with ${WORDS(3)}(?:at|by) (?:the |her |his )?bedside|(?:shook|shake|shaking) hands with|(?:i|we) (?:made|kept|maintained) eye contact|at eye level|camera (?:was |were )?(?:on|turned on|kept on)|(?:both|all) (?:parties )?on camera`,
-      notSections: ['past-history', 'family-history', 'medications', 'allergies', 'data'],
+      notSections: [...RECORD_SECTIONS],
     },
   ],
   examples: {

@@ -1,5 +1,5 @@
 import type { Rule } from '../../engine/types';
-import { COMPANION, WORDS } from '../vocabulary';
+import { COMPANION, RECORD_SECTIONS, WORDS } from '../vocabulary';
 
 /** Every alternative begins with a literal word, so that the prefilter can read the pattern. */
 const PERSON = String.raw`(?:${COMPANION}|home health aide|personal care aide|aide|caseworker|case worker|support worker|personal care attendant|(?:medical |spanish |sign language |asl |professional )(?:interpreter|translator)|interpreter|translator)`;
@@ -17,7 +17,6 @@ const PRESENT_WITH = String.raw`accompanied by|(?:here|seen|visiting|comes? in|c
 const CONSULTED = String.raw`(?:history|information) (?:was )?(?:obtained|provided|given|gathered|taken|supplemented|corroborated|confirmed) ${WORDS(3)}(?:from|by|through|with)(?: the patient and)?|per|according to|as per|(?:discussed|reviewed|talked|spoke|went over|explained) ${WORDS(6)}(?:with|to)(?: the patient and)?|(?:explained|talked|spoke) to`;
 /** The companion speaking with the patient: "the patient and his wife report". */
 const CONTRIBUTED = String.raw`(?:the patient|patient|she|he) and ${WHO} (?:both )?(?:state|states|stated|report|reported|say|said|assure|assured|agree|agreed|were|are|ask|asked|express|expressed|note|noted|describe|described|confirm|confirmed)`;
-const RECORD = ['past-history', 'family-history', 'medications', 'allergies', 'data'] as const;
 
 export const greetAll: Rule = {
   id: 'little-things.greet-all',
@@ -36,7 +35,7 @@ export const greetAll: Rule = {
       // One pattern: the companion and what they did (present, reported, explained), then the
       // phrases that lead up to a companion, each group followed once by the list of people.
       pattern: String.raw`${PERSON}(?: brings? (?:the patient|her|him|them) in|,? (?:who (?:is|was) |(?:is|are) )(?:also )?(?:present|here|at (?:the )?bedside|in the room)| (?:was |were )?present (?:for|during|at|throughout) (?:the |this |today's |our |my )?(?:entire |whole )?(?:visit|interview|exam|examination|encounter|appointment|discussion|conversation|consultation|history)| at (?:the )?bedside| (?:reports?|reported|states?|stated|says|said|notes?|noted|describes?|described|adds?|added|recalls?|recalled)| ${WORDS(5)}(?:explain(?:ed)?|point(?:ed)? out|show(?:ed)?) (?:to )?(?:me|us))|(?:${PRESENT_WITH}|${CONSULTED}) ${WHO}|${CONTRIBUTED}`,
-      notSections: [...RECORD],
+      notSections: [...RECORD_SECTIONS],
       allowContext: ['other-experiencer'],
       unless: String.raw`brought in by (?:ems|ambulance|paramedics|police|fire|medics|squad|staff)`,
     },

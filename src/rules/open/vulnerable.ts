@@ -1,5 +1,5 @@
 import type { Rule } from '../../engine/types';
-import { WORDS } from '../vocabulary';
+import { RECORD_SECTIONS, WORDS } from '../vocabulary';
 
 /** Written twice in the pattern, with and without an article, so that every match begins with a literal word (for the prefilter). */
 const HARD_FOR_US = String.raw`(?:hard|difficult|painful|emotional) (?:conversation|visit|discussion) for (?:me|us|both of us|all of us)`;
@@ -19,7 +19,7 @@ export const vulnerable: Rule = {
   evidence: [
     {
       pattern: String.raw`(?:i|we) (?:am|was|are|were|remain|feel|felt) (?:still |honestly |frankly )?(?:not (?:sure|certain)|unsure|uncertain)|i (?:do not|don't|did not|didn't) (?:fully |completely |yet )?(?:know|understand) (?:what|why|how|whether|the)|i (?:could not|couldn't|cannot|can't) (?:quite |fully )?(?:understand|explain|tell)|(?:i|we) (?:told|admitted to|shared with|acknowledged to) (?:her|him|them|the patient|the family|the parents) (?:that )?(?:i|we) (?:do not|don't|did not|didn't|am not|was not|are not) (?:know|sure|certain|have (?:an|all the) answers?)|(?:i|we) (?:feel|felt|was|am|were|are) (?:deeply |very )?(?:sad|saddened|moved|touched|humbled|heartbroken|disappointed)|(?:i|we) (?:share|shared) (?:her|his|their) (?:frustration|sadness|grief|disappointment)|(?:a|an) ${HARD_FOR_US}|${HARD_FOR_US}|my own (?:uncertainty|feelings|limitations|sadness)`,
-      notSections: ['past-history', 'family-history', 'medications', 'allergies', 'data'],
+      notSections: [...RECORD_SECTIONS],
     },
   ],
   examples: {

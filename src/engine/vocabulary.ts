@@ -1,0 +1,47 @@
+/**
+ * The pack's word lists inside its regular expressions: `{relatives}` in a rule's pattern or a
+ * context trigger stands for any entry of `vocabulary.relatives`, expanded when the pack is
+ * compiled. So a list is written once, and a pack that adds to it reaches every pattern that
+ * names it. An unescaped `{name}` is never a valid pattern on its own (the `u` flag refuses it),
+ * so the reference cannot be mistaken for something a pattern meant literally.
+ */
+import { escapeRegExp } from './text';
+import { SECTION_GROUPS, WORD_LISTS, type SectionGroup, type SectionKind, type Vocabulary, type WordList } from './types';
+
+// `{list}` not preceded by a backslash, and what follows it (a quantifier, or the end of a group).
+const REFERENCE = new RegExp(String.raw`(?<!\\)\{(${WORD_LISTS.join('|')})\}(?=([?*+{|)]|$)|)`, 'g');
+
+/**
+ * Any entry of a word list, as a regular expression source: longest first, white space as any
+ * white space, letters beyond ASCII as \u escapes (so that the pattern still compiles for
+ * case-folded text, see wordBounded).
+ */
+export function wordListSource(entries: readonly string[]): string {
+  const alternatives = [...new Set(entries.map((e) => e.trim().toLowerCase()).filter(Boolean))]
+    .sort((a, b) => b.length - a.length || (a < b ? -1 : 1))
+    .map((e) => escapeRegExp(e).replace(/\s+/g, String.raw`\s+`).replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
+  return alternatives.length ? `(?:${alternatives.join('|')})` : '(?!)';
+}
+
+/**
+ * `source` with each `{list}` replaced by its entries. Where more of the pattern follows, an
+ * empty look-ahead comes after the group: it matches nothing, and keeps V8 from compiling the
+ * rest of the pattern once per length of entry (see compact in src/rules/vocabulary.ts).
+ */
+export function expandWordLists(source: string, lists: Readonly<Record<WordList, readonly string[]>>): string {
+  if (!source.includes('{')) return source;
+  return source.replace(REFERENCE, (_match, name: WordList, next: string | undefined) => wordListSource(lists[name]) + (next === undefined ? '(?=)' : ''));
+}
+
+/** What a pack may add to the vocabulary it builds on: entries for each word list, section kinds for each group. */
+export type VocabularyAdditions = Partial<Record<WordList, string[]>> & { sectionGroups?: Partial<Record<SectionGroup, SectionKind[]>> };
+
+/** `base` with `additions` appended (each entry once), the base's own entries kept: a team adds "niega" without restating the rest. */
+export function addToVocabulary(base: Vocabulary, additions: VocabularyAdditions): Vocabulary {
+  const merge = <T>(list: readonly T[], extra: readonly T[] = []): T[] => [...new Set([...list, ...extra])];
+  const lists = Object.fromEntries(WORD_LISTS.map((name) => [name, merge(base[name], additions[name])])) as Record<WordList, string[]>;
+  const sectionGroups = Object.fromEntries(
+    SECTION_GROUPS.map((group) => [group, merge(base.sectionGroups[group], additions.sectionGroups?.[group])]),
+  ) as Record<SectionGroup, SectionKind[]>;
+  return { ...lists, sectionGroups };
+}
