@@ -16,6 +16,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { readFolder, rng, variantOf } from './bench/lib/notes.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const SLURM = path.join(ROOT, 'scripts', 'slurm');
@@ -95,30 +96,15 @@ const env = { ...process.env, SLURM_CONF: path.join(clusterDir, 'slurm.conf') };
 log(`cluster up after ${Math.round((performance.now() - started) / 1000)} s`);
 
 // ---------------------------------------------------------------- the export
-// Notes written for this test from fragments, seeded; one row is malformed, one lacks its text.
+// Varied copies of the project's own sample notes (samples/: sentences shuffled, numbers and names
+// changed), each with a marker that must never reach a log or a result; one row is malformed, one
+// lacks its text.
 const SECRET = 'Quokka-Zanzibar-3317';
-const HPI = [
-  `${SECRET} reports a dry cough for ten days, worse at night.`,
-  'She thinks the cough started after her grandson had a cold.',
-  'He is worried this could be pneumonia like his brother had.',
-  'Patient hopes to be well enough to sing in the choir on Sunday.',
-  'Her daughter came with her today and helped with the history.',
-  'He says the pain in his left knee began after a long hike.',
-];
-const PLAN = [
-  'Start albuterol inhaler as needed.',
-  'We agreed together to try physical therapy first.',
-  'Discussed options; she chose a topical steroid twice daily.',
-  'Follow up in 2 weeks, sooner if worse.',
-  '***',
-];
-const VISITS = ['follow-up', 'urgent care', 'telehealth', 'new patient'];
-let seed = 11;
-const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
-const some = (list) => list.filter(() => random() < 0.5);
+const samples = readFolder(path.join(ROOT, 'samples'));
+const random = rng(11);
 const rows = [];
 for (let i = 0; i < 40; i++) {
-  const text = `Visit type: ${VISITS[i % 4]}\nHPI: ${some(HPI).join(' ') || HPI[0]}\nASSESSMENT: Cough.\nPLAN: ${some(PLAN).join(' ')}\n`;
+  const text = `Reference: ${SECRET}-${i}\n${variantOf(samples[i % samples.length].text, random)}`;
   rows.push(JSON.stringify({ mrn_hash: `h${i}`, note_id: `enc-${1000 + i}`, note_text: text }));
 }
 rows.splice(17, 0, `{"note_id": "enc-broken", "note_text": "${SECRET}`);

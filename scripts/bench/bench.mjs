@@ -3,7 +3,9 @@
  * npm run bench [-- --json] [-- --dir <folder>] [-- --profile]
  *
  * Measures the engine, the CLI and the extension against the performance
- * targets of issue 8, and peer prose linters on the same text in the same run.
+ * targets of issue 8, and peer prose linters on the same text in the same run;
+ * then the JSONL mode of the CLI (scripts/bench/jsonl.mjs, `npm run bench:jsonl`
+ * alone): throughput on every core and on one, RSS over 200,000 notes.
  * Every timing that must be cold runs in a fresh child process; throughput
  * children are pinned to one core. Notes are only read from the chosen folder;
  * generated notes go to a temporary folder that is removed at the end.
@@ -28,7 +30,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { buildEngine, extensionVariants, minifiedExtensionBytes } from './lib/build.mjs';
+import { renderJsonl } from './lib/jsonl-report.mjs';
 import { KB, bytesOf, readFolder, thirtyKbNote, writeBatch } from './lib/notes.mjs';
+import { printUsageAndExit } from './lib/usage.mjs';
 import { summarizeProfile } from './lib/profile.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -51,10 +55,7 @@ const { values: opts } = parseArgs({
     help: { type: 'boolean', short: 'h', default: false },
   },
 });
-if (opts.help) {
-  process.stdout.write(fs.readFileSync(fileURLToPath(import.meta.url), 'utf8').split('*/')[0].replace(/^#!.*\n\/\*\*\n/, '').replace(/^ \* ?/gm, ''));
-  process.exit(0);
-}
+if (opts.help) printUsageAndExit(import.meta.url);
 
 const RUNS = Math.max(3, Number(opts.runs));
 const EDITS = Math.max(200, Number(opts.edits));
@@ -271,6 +272,15 @@ try {
   results.memory.engineOnly = { error: error.message };
 }
 
+// ---------------------------------------------------------------- JSONL mode (tables of notes, issue 17)
+log('JSONL mode: scripts/bench/jsonl.mjs (a generated table on every core and on one; 200,000 short notes for memory; several minutes)');
+try {
+  results.jsonl = runJson([path.join(here, 'jsonl.mjs'), '--no-build', '--json', '--dir', dir], { timeoutMs: 3_600_000 });
+} catch (error) {
+  results.jsonl = { error: error.message };
+  log(error.message);
+}
+
 // ---------------------------------------------------------------- optional profile
 if (opts.profile) {
   log('profiling the engine (node --cpu-prof): throughput, cold analysis, edits');
@@ -302,6 +312,7 @@ if (opts.profile) {
 results.machine.loadAverageAtEnd = r1(os.loadavg()[0]);
 results.benchSeconds = r1((performance.now() - started) / 1000);
 results.targets = targetsOf(results);
+if (results.jsonl?.targets) results.targets.push(...results.jsonl.targets);
 
 if (opts.save) fs.writeFileSync(path.resolve(process.cwd(), opts.save), JSON.stringify(results, null, 2) + '\n');
 if (opts.json) process.stdout.write(JSON.stringify(results, null, 2) + '\n');
@@ -458,7 +469,7 @@ function render(r) {
   o.push(`Folder: ${r.folder.path} (${r.folder.notes} notes, ${kb(r.folder.bytes)}); ${r.build.dist}.`);
   o.push(`30 KB note: ${kb(r.note30.bytes)}, ${r.note30.how}.`);
   o.push('');
-  o.push('Targets (issue 8)');
+  o.push('Targets (issues 8 and 17)');
   o.push(table(r.targets, ['measure', 'figure', 'target', 'status']));
   o.push('');
   o.push(`Cold analysis, median of ${r.cold.runs} fresh processes: module load ${r.cold.loadMs} ms + first analyze ${r.cold.firstAnalyzeMs} ms = ${r.cold.totalMs} ms` +
@@ -499,6 +510,8 @@ function render(r) {
     o.push('(Samples are taken as the CLI reads the next note; "100%" at the read of the last note; "report built" at the first write of the report. Heap is measured after a forced GC: what is still retained.)');
     if (Array.isArray(m.engineOnly)) o.push(`Engine alone over the same notes, keeping no results (diagnostic): RSS ${m.engineOnly.map((x) => `${x.percent}% ${x.rssMb} MB`).join(', ')}; heap after GC ${m.engineOnly.map((x) => `${x.heapUsedAfterGcMb}`).join(' → ')} MB.`);
   }
+  o.push('');
+  o.push(r.jsonl.error ? `JSONL mode: ${r.jsonl.error}` : renderJsonl(r.jsonl).trimEnd());
   if (r.profile) {
     for (const [name, p] of Object.entries(r.profile)) {
       o.push('');
