@@ -51,7 +51,8 @@ const COMMANDS: Record<string, Command> = {
 /**
  * Runs a command in this thread, synchronously: `check` and `summary` analyse
  * every note here, whatever `--jobs` says (tests, embedding). The bin uses
- * `runCliAsync`, which runs them on worker threads.
+ * `runCliAsync`, which runs them on worker threads. A table of notes
+ * (`--input-format jsonl|csv`) is read as a stream: run it with `runCliAsync`.
  */
 export function runCli(argv: readonly string[], io: CliIO = processIO): number {
   try {

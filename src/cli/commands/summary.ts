@@ -27,8 +27,7 @@ with counts. Shows no note text.
 
 Options:
   --format <f>          text (default), json, csv or html (one self-contained file with a bar chart per skill)
-${TABLE_HELP}
-  --anonymize           hide file names too (notes are listed as "Note 01", "Note 02", ...)
+${TABLE_HELP}  --anonymize           hide file names too (notes are listed as "Note 01", "Note 02", ...)
   --profile <id>        note type profile (default: auto, read from each note)
   --rules <pack>        use this rule-pack file instead of .healingnotes.json (layered on the built-in rules)
   --no-config           ignore .healingnotes.json in this folder
