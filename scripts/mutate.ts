@@ -22,9 +22,10 @@ const UNIT_DIR = path.join(REPO_ROOT, 'out/test/unit');
 const FIRST = ['context', 'fixtures', 'analyze', 'attribution', 'units-cache', 'sentences', 'sections', 'rule-examples', 'overrides', 'plan', 'incremental'];
 /**
  * Left out: they test the built bundles, packaging and worker threads (which do not load the
- * mutated module) or time the engine on megabyte inputs; together they are most of the suite's time.
+ * mutated module), time the engine on megabyte inputs, or compare text with the corpus; together
+ * they are most of the suite's time.
  */
-const SKIPPED = new Set(['cli-batch', 'cli-packaging', 'privacy', 'safety']);
+const SKIPPED = new Set(['cli-batch', 'cli-packaging', 'privacy', 'safety', 'borrowed-text']);
 /** A mutation that makes the tests hang (an endless loop) counts as caught after this long. Single tests get 30 s: a loaded machine is not a failure. */
 const TIMEOUT_MS = 5 * 60_000;
 

@@ -24,11 +24,11 @@ export const confident: Rule = {
   examples: {
     documented: [
       'A/P: Chest pain. I think this is reflux, not the heart, and I recommend a trial of omeprazole.',
-      'IMPRESSION AND PLAN: Her diagnosis is consistent with vestibular migraine.',
-      'ASSESSMENT AND PLAN: I believe, she has bacterial pneumonia.',
+      'IMPRESSION AND PLAN: Spinning spells with light sensitivity; the history is typical of vestibular migraine.',
+      'ASSESSMENT AND PLAN: With the fever and crackles at the right base, I believe this is a pneumonia.',
     ],
     missing: [
-      'A/P: Stomach pain; I feel like this is probably related to the reflux.',
+      'A/P: Upper belly pain; I feel it may well be connected to her reflux.',
       'A/P: I would not recommend a transesophageal echo at this point.',
       'HPI: She thinks this is from stress at work.',
       'PLAN: Start omeprazole 20 mg daily.',

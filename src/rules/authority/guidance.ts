@@ -43,10 +43,10 @@ export const guidance: Rule = {
   },
   examples: {
     documented: [
-      'PLAN: I encouraged her to walk daily to improve her fitness, which also helps the migraines.',
+      'PLAN: I encouraged her to take a short walk each morning, because regular exercise makes migraines less frequent.',
       'A/P: Diabetic neuropathy. I explained to him that tighter sugar control slows the nerve damage.',
-      'PLAN: She was advised to use liquids only until the nausea settles.',
-      'PATIENT INSTRUCTIONS: Patient received written information regarding pre-eclampsia and its warning signs.',
+      'PLAN: She was advised to stick to clear fluids for a day so the stomach can settle.',
+      'PATIENT INSTRUCTIONS: She was given a printed sheet about high blood pressure in pregnancy and the symptoms to watch for.',
     ],
     missing: [
       'RECOMMENDATIONS: MRI of the lumbar spine. Neurology consult.',

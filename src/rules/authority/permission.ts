@@ -59,7 +59,7 @@ export const permission: Rule = {
     documented: [
       'PLAN: We discussed options: physical therapy, an injection, or watchful waiting. She prefers physical therapy.',
       'PLAN: Colonoscopy recommended; patient declines after discussing the risk of a missed cancer.',
-      'PLAN: Risks, benefits and alternatives of the procedure were explained, and he wishes to proceed.',
+      'PLAN: Risks, benefits and alternatives of the knee scope were explained, and he wishes to proceed.',
       'A/P: Start sertraline; side effects reviewed and she agrees to try it for six weeks.',
       'PLAN: Risks and benefits discussed.',
     ],
@@ -70,6 +70,7 @@ export const permission: Rule = {
       'PLAN: Options discussed: [ ]',
       'ASSESSMENT: I agree with the above assessment.',
       'HPI: She previously declined a colonoscopy.',
+      'HPI: Records were requested from her previous clinic.',
     ],
   },
 };

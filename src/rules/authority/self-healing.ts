@@ -13,7 +13,7 @@ export const selfHealing: Rule = {
   rationale:
     'Most healing happens between visits, in what patients do for themselves. Healers notice and support those efforts (the walking, the diary, the changes already made) and give patients the tools to manage at home.',
   counts:
-    'Self-management supported: the patient\'s own efforts acknowledged ("working on diet and exercise and doing a great job", "congratulated him on quitting"), tools for managing at home (a symptom or blood pressure diary, an action plan, a home exercise program, self-catheterization, a seizure rescue plan reviewed with the family), goals the patient set. "Does not keep a log" does not count.',
+    'Self-management supported: the patient\'s own efforts acknowledged ("praised her for cutting out soda", "congratulated him on quitting"), tools for managing at home (a symptom or blood pressure diary, an action plan, a home exercise program, self-catheterization, a seizure rescue plan reviewed with the family), goals the patient set. "Does not keep a log" does not count.',
   evidence: [
     {
       // Tools for managing at home.
@@ -37,17 +37,18 @@ export const selfHealing: Rule = {
   },
   examples: {
     documented: [
-      'PLAN: She is working on diet and exercise and doing a great job; continue.',
+      'PLAN: She has cut out soda and walks after dinner; praised her for the progress, and she will keep it up.',
       'PLAN: Keep a headache diary to find food triggers; bring it to the next visit.',
       'A/P: Reviewed the seizure rescue plan with the parents, who can give the rectal diazepam at home.',
       'HPI: He has found that a warm shower each morning helps the stiffness more than the pills.',
     ],
     missing: [
       'PLAN: Start lisinopril 10 mg daily.',
-      'HPI: She has been trying to conceive for six months.',
+      'HPI: Hoping for a pregnancy; no success in the past half year.',
       'HPI: He does not keep a blood pressure log.',
       'HPI: Her husband is working on his diet.',
       'PLAN: Self-management: <the patient\'s own strategy>.',
+      'HPI: Independent with self-care at home.',
     ],
   },
 };

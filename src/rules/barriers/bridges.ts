@@ -64,6 +64,8 @@ export const bridges: Rule = {
       'HPI: No interpreter needed; English is her first language.',
       'PLAN: Transported to radiology by stretcher.',
       'PLAN: Interpreter used: [ ]',
+      'HPI: Interpreter needed: no.',
+      'PLAN: Ambulance transportation to the hospital arranged.',
     ],
   },
 };

@@ -55,6 +55,7 @@ export const faithful: Rule = {
       'PLAN: Will review the MRI at the next visit.',
       'HPI: Here for follow-up of hypertension.',
       'HPI: Results from the last visit reviewed: <test, what it showed>.',
+      'PLAN: Continue the inhaler as started at her last visit.',
     ],
   },
 };

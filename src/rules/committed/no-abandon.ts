@@ -69,6 +69,8 @@ export const noAbandon: Rule = {
       'FOLLOW-UP: Not needed.',
       'PLAN: Recheck potassium in the morning.',
       'PLAN: Referral to cardiology.',
+      'A/P: Lost to follow-up for a year.',
+      'PLAN: Per call with her pharmacist, dose clarified.',
     ],
   },
 };

@@ -28,7 +28,7 @@ export const thankful: Rule = {
     ],
     missing: [
       'Thank you for the consultation.',
-      'Thank you for allowing me to participate in the care of this patient.',
+      'Thank you for letting me see this kind gentleman in consultation.',
       'PLAN: The patient thanked the nurses on discharge.',
       'HPI: Her husband thanked her for coming in.',
     ],

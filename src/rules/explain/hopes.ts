@@ -48,6 +48,7 @@ export const hopes: Rule = {
       'Thank you for this referral. I would like to thank Dr. Smith for allowing me to see this patient.',
       'Patient goals: <what the patient hopes for from care>',
       'HPI: Knee pain. Her son wants her to have surgery.',
+      'HPI: She met her weight-loss goal of ten pounds.',
     ],
   },
 };

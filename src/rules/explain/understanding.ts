@@ -24,7 +24,9 @@ export const understanding: Rule = {
       attribution: 'patient-voice',
       allowContext: ['historical'],
       notSections: [...NOT_CONVERSATION, 'ros'],
-      unless: String.raw`(?:thinks?|believes?|feels?|felt|thought) (?:that )?(?:she|he|they|(?:her|his|their)(?: \S+){1,2}) (?:may have |might have |must have |probably )?(?:twisted|inverted|everted|rolled|fell|tripped|slipped|landed|hit|bumped|struck|stepped)|(?:was|were|is|are|been|being) (?:\S+ )?(?:thought|believed|felt|suspected|figured)|feels? that (?:she|he|they) (?:no longer |does not |doesn't )?(?:needs?|wants?|should|would like|is ready|can)|(?:thinks?|feels?|believes?) (?:that )?(?:(?:she|he|they) (?:is|are|was|were|feels?) )?(?:better|fine|well|ok|okay|great|good|worse|tired|unwell|sick)|feels? like (?:(?:she|he|they) (?:is|are) going to )?(?:passing out|pass out|vomiting|throwing up|fainting)|feel(?:s|ing)? (?:the|a) (?:pain|lump|mass|pressure)`,
+      // Look-alikes: how an injury happened ("she thinks she tripped") is the history of an event, not an explanation of
+      // an illness; being thought of by others; wanting or needing something; feeling well or unwell; a sensation.
+      unless: String.raw`(?:thinks?|believes?|feels?|felt|thought) (?:that )?(?:she|he|they|(?:her|his|their)(?: \S+){1,2}) (?:may have |might have |must have |probably )?(?:twisted|turned|rolled|inverted|everted|hyperextended|bent|buckled|gave way|popped|fell|tripped|slipped|landed|hit|bumped|banged|knocked|struck|stepped|jammed|caught)|(?:was|were|is|are|been|being) (?:\S+ )?(?:thought|believed|felt|suspected|figured)|feels? that (?:she|he|they) (?:no longer |does not |doesn't )?(?:needs?|wants?|should|would like|is ready|can)|(?:thinks?|feels?|believes?) (?:that )?(?:(?:she|he|they) (?:is|are|was|were|feels?) )?(?:better|fine|well|ok|okay|great|good|worse|tired|unwell|sick)|feels? like (?:(?:she|he|they) (?:is|are) going to )?(?:passing out|pass out|vomiting|throwing up|fainting)|feel(?:s|ing)? (?:the|a) (?:pain|lump|mass|pressure)`,
     },
     {
       pattern: String.raw`(?:attributes?|attributed|attributing|blames?|blamed|ascribes?|ascribed|relates?|related|links?|linked|connects?|connected|puts? it down) (?:(?:it|this|these|them|this pain|the \w+|her \w+|his \w+|their \w+|symptoms)(?: \w+)?\s+)?(?:to|on|with|for)`,
@@ -84,6 +86,10 @@ export const understanding: Rule = {
       'HPI: She feels tired all the time and thinks she is fine otherwise.',
       'HPI: Cough. She did not offer any explanation.',
       'HPI: Ankle pain. She thinks her foot rolled on the curb.',
+      'HPI: Sore thumb. He believes he jammed it catching a softball.',
+      'HPI: Knee swelling. He thinks his knee buckled as he came down the stairs.',
+      'HPI: She relates that she was connected to oxygen overnight.',
+      "HPI: She understands the procedure from her sister's experience.",
     ],
   },
 };

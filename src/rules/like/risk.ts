@@ -34,7 +34,7 @@ export const risk: Rule = {
       'PLAN: We laughed about her grandson\'s soccer team before reviewing the results.',
     ],
     missing: [
-      'HPI: The patient is a pleasant 48-year-old female with right lower quadrant pain.',
+      'HPI: Pleasant 52-year-old man seen for a sore left heel.',
       'HPI: Her husband has known about the lump for a month.',
       'PLAN: Start amoxicillin 500 mg three times daily.',
       'A/P: I do not admire <what>.',

@@ -51,6 +51,7 @@ export const interested: Rule = {
       'HPI: Chest pain; the prior cardiac work-up was negative.',
       'HPI: Ibuprofen works for the pain at night.',
       'HPI: Life context: works as <occupation; effect on daily life>.',
+      'HPI: Twisted the knee while playing basketball.',
     ],
   },
 };

@@ -43,6 +43,7 @@ export const present: Rule = {
       'MENTAL STATUS: Did not answer orientation questions.',
       'HPI: She answered the screening questions appropriately.',
       'PLAN: Questions answered: [ ]',
+      'PLAN: All orientation questions were answered correctly.',
     ],
   },
 };

@@ -36,7 +36,7 @@ export const attention: Rule = {
     ],
     missing: [
       'PLAN: Start metformin 500 mg daily.',
-      'PROCEDURE: About 30 minutes were spent during the procedure; Foley placed and irrigated.',
+      'PROCEDURE: 25 minutes of procedure time were spent with the patient.',
       'Time: <minutes face-to-face>',
       'HPI: Headaches last about 30 minutes.',
     ],

@@ -27,7 +27,7 @@ export const courtesies: Rule = {
     ],
     missing: [
       'MENTAL STATUS: Poor eye contact, flat affect.',
-      'PHYSICAL EXAM: Sitting in the chair at bedside, comfortable.',
+      'PHYSICAL EXAM: Sitting up in a recliner by the window, comfortable.',
       'HPI: Tremor; her hands are shaking when she holds a cup.',
       'HPI: I did not sit down during the visit.',
     ],

@@ -13,7 +13,7 @@ const WHO = String.raw`(?:(?:her|his|their|the|the patient's|patient's|a|an|both
  * father", "through an interpreter".
  */
 const PRESENT_WITH = String.raw`accompanied by|(?:here|seen|visiting|comes? in|came in|presents?|presented|arrives?|arrived) (?:today )?(?:together )?with|brought (?:in |to (?:the )?(?:clinic|office|er|ed|emergency (?:room|department)|hospital) )?by|through|via|using|(?:greeted|welcomed)(?: the patient and| her and| him and)?`;
-/** What they added, or the clinician speaking with them: "history obtained from her son", "I discussed the plan with her mother". */
+/** What they added, or the clinician speaking with them: "history obtained from her son", "went over the plan with her mother too". */
 const CONSULTED = String.raw`(?:history|information) (?:was )?(?:obtained|provided|given|gathered|taken|supplemented|corroborated|confirmed) ${WORDS(3)}(?:from|by|through|with)(?: the patient and)?|per|according to|as per|(?:discussed|reviewed|talked|spoke|went over|explained) ${WORDS(6)}(?:with|to)(?: the patient and)?|(?:explained|talked|spoke) to`;
 /** The companion speaking with the patient: "the patient and his wife report". */
 const CONTRIBUTED = String.raw`(?:the patient|patient|she|he) and ${WHO} (?:both )?(?:state|states|stated|report|reported|say|said|assure|assured|agree|agreed|were|are|ask|asked|express|expressed|note|noted|describe|described|confirm|confirmed)`;
@@ -29,7 +29,7 @@ export const greetAll: Rule = {
   rationale:
     'The daughter who drove, the husband who remembers the dates, the interpreter: everyone in the room is part of the visit. Greeting them, and writing down who they are and what they added, makes them allies in the care.',
   counts:
-    'Companions or an interpreter recorded as present and taken into the conversation: "accompanied by her daughter", "brought in by his father", "her husband, who is present, ...", "the patient and his wife report ...", "history obtained from her son", "I discussed the plan with her mother", "through a Spanish interpreter". "Brought in by EMS", a relative present at an earlier event, or "no family present" do not count.',
+    'Companions or an interpreter recorded as present and taken into the conversation: "accompanied by her daughter", "brought in by his father", "her husband, who is present, ...", "the patient and his wife report ...", "history obtained from her son", "went over the plan with her mother too", "through a Spanish interpreter". "Brought in by EMS", a relative present at an earlier event, or "no family present" do not count.',
   evidence: [
     {
       // One pattern: the companion and what they did (present, reported, explained), then the
@@ -37,7 +37,6 @@ export const greetAll: Rule = {
       pattern: String.raw`${PERSON}(?: brings? (?:the patient|her|him|them) in|,? (?:who (?:is|was) |(?:is|are) )(?:also )?(?:present|here|at (?:the )?bedside|in the room)| (?:was |were )?present (?:for|during|at|throughout) (?:the |this |today's |our |my )?(?:entire |whole )?(?:visit|interview|exam|examination|encounter|appointment|discussion|conversation|consultation|history)| at (?:the )?bedside| (?:reports?|reported|states?|stated|says|said|notes?|noted|describes?|described|adds?|added|recalls?|recalled)| ${WORDS(5)}(?:explain(?:ed)?|point(?:ed)? out|show(?:ed)?) (?:to )?(?:me|us))|(?:${PRESENT_WITH}|${CONSULTED}) ${WHO}|${CONTRIBUTED}`,
       notSections: [...RECORD_SECTIONS],
       allowContext: ['other-experiencer'],
-      unless: String.raw`brought in by (?:ems|ambulance|paramedics|police|fire|medics|squad|staff)`,
     },
   ],
   prompt: {
@@ -52,7 +51,7 @@ export const greetAll: Rule = {
       'HPI: Accompanied by her daughter, who keeps her medication calendar and confirms two missed doses this week.',
       'SUBJECTIVE: 4-year-old brought in by his grandmother for ear pain.',
       'HPI: Chest tightness. The patient and his wife report three similar episodes since spring.',
-      'PLAN: I discussed the plan with her son at the bedside; he will pick up the inhaler.',
+      'PLAN: Went over the inhaler schedule with her son at the bedside; he will fill the prescription today.',
       'HPI: Visit conducted through a Spanish interpreter present for the entire interview.',
     ],
     missing: [

@@ -30,7 +30,6 @@ export const personable: Rule = {
       // Family, interests and what matters: the social history.
       pattern: String.raw`lives? (?:at home |together )?with (?:(?:her|his|their|a|an|the|both|two|one|\d+) )?(?:[^\s.;:!?]+ )?(?:${COMPANION}|children|kids|grandchildren|grandkids|boyfriend|girlfriend)|(?:${COMPANION}|husband|wife|partner|spouse) of (?:\d+|many|over|more than)|(?:has|have|with|raising|raised) (?:a |an |one |two |three |four |five |six |\d+ )?(?:grown |adult |young |teenage |older |younger |small )?(?:children|kids|sons?|daughters?|grandchildren|grandkids|grandsons?|granddaughters?|great-grandchildren|siblings|brothers?|sisters?|stepchildren)|(?:cares?|caring|caregiver) for (?:her|his|their)|(?:mother|father|parent) of (?:[^\s.;:!?]+ )?(?:children|kids|two|three|four|\d+)|${HOBBY}|retired|originally from|grew up in|born and raised|immigrated|moved (?:here )?from|(?:is|was) (?:a |an )?(?:widow|widower)|widowed|(?:her|his|their) (?:faith|church|pets?|dog|cat)`,
       sections: ['social-history'],
-      unless: String.raw`(?:no|denies|without) (?:[^\s.;:!?]+ )?(?:pets?|children)|sick contacts?|smok(?:es|ers?|ing) (?:in|around|at)`,
     },
     {
       pattern: String.raw`what matters (?:most )?to (?:her|him|them)|most important (?:thing )?to (?:her|him|them)|(?:she|he|they) (?:is|are) (?:very |so )?proud of|(?:her|his|their) (?:greatest |main |biggest )?(?:joy|pride|passion)|means? (?:a lot|everything|the world) to (?:her|him|them)|(?:she|he|they) (?:values?|cherish(?:es)?) (?:her|his|their)`,
@@ -58,11 +57,12 @@ export const personable: Rule = {
       'SOCIAL HISTORY: Raising two grandsons since her daughter died; church choir is what keeps her going.',
     ],
     missing: [
-      'SOCIAL HISTORY: Denies tobacco, alcohol or drug use.',
-      'SOCIAL HISTORY: No known history of drug or alcohol abuse. Work, diet, and exercise patterns are within normal limits.',
+      'SOCIAL HISTORY: Never smoked; no alcohol or drugs.',
+      'SOCIAL HISTORY: No substance use. Occupation and exercise habits unremarkable.',
       'FAMILY HISTORY: Her sister works as a nurse and has diabetes.',
       'HPI: Ibuprofen works at night but not during the day.',
       'SOCIAL HISTORY: Works as <occupation>.',
+      'HPI: Back pain. This works as well as the pills did.',
     ],
   },
 };

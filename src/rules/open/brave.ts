@@ -17,7 +17,7 @@ export const brave: Rule = {
   rationale:
     'Healers raise what is hard to talk about (how much time is left, what is happening at home, the drinking) because avoiding it leaves the patient alone with it. The note records that the conversation happened.',
   counts:
-    'A hard topic raised with the patient or family: prognosis, goals of care, code status, hospice, a serious or critical condition explained; abuse or violence disclosed; counseling about tobacco, alcohol or drugs ("counseled on smoking cessation", "advised to stay away from alcohol"). Asking about substance use in the social history, "prognosis not discussed", and "will discuss goals of care next visit" do not count.',
+    'A hard topic raised with the patient or family: prognosis, goals of care, code status, hospice, a serious or critical condition explained; abuse or violence disclosed; counseling about tobacco, alcohol or drugs ("counseled on smoking cessation", "urged him to stop drinking"). Asking about substance use in the social history, "prognosis not discussed", and "will discuss goals of care next visit" do not count.',
   evidence: [
     {
       pattern: String.raw`${RAISED} ${WORDS(8)}${HARD}|(?:prognosis|goals of care|advance (?:care planning|directives?)|code status|end[- ]of[- ]life (?:care|wishes|planning)|hospice|palliative care|dnr|polst|molst) ${WORDS(4)}(?:was |were )?(?:discussed|reviewed|addressed|explained|completed|signed|confirmed|established|revisited|readdressed)|(?:advance directive|polst|molst|living will|health care proxy|healthcare power of attorney) ${WORDS(3)}(?:completed|signed|reviewed|discussed|updated)|serious illness conversation|goals[- ]of[- ]care (?:conversation|discussion|meeting)|(?:breaking|broke|delivered|shared) (?:the )?(?:bad |difficult |hard )?news|(?:understands?|understood|aware of) (?:the )?(?:probability|possibility|likelihood|chance|risk) ${WORDS(4)}(?:residual|recurrent|metastatic|incurable) (?:cancer|disease|tumou?r)`,
@@ -46,14 +46,14 @@ export const brave: Rule = {
   },
   examples: {
     documented: [
-      'A/P: Metastatic pancreatic cancer. Discussed prognosis with the patient and her husband; she wants to focus on time at home.',
+      'A/P: Metastatic pancreatic cancer. Discussed prognosis with her and her partner today; she wants to focus on time at home.',
       'PLAN: Counseled for 5 minutes on smoking cessation; he will set a quit date.',
       'HPI: She disclosed that her partner has been physically abusive for two years.',
-      'PLAN: He was advised to stay away from alcohol given the cirrhosis.',
+      'PLAN: With his liver disease, I urged him to give up drinking completely.',
       'IMPRESSION: Explained to the family in detail that his condition is critical.',
     ],
     missing: [
-      'SOCIAL HISTORY: Denies tobacco, alcohol or drug use.',
+      'SOCIAL HISTORY: Never smoked; no alcohol or drugs.',
       'PLAN: Prognosis not discussed today.',
       'PLAN: Will discuss goals of care at the next visit.',
       'PLAN: Metronidazole 500 mg three times daily; avoid alcohol while on Flagyl.',

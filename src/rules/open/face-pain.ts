@@ -27,7 +27,7 @@ export const facePain: Rule = {
       // The clinician meeting it.
       pattern: String.raw`empathy|empathic|empathetic|compassion|condolences|sympathy|(?:acknowledged|validated|normalized|named|reflected|recognized) ${WORDS(2)}${WHOSE} (?:[^\s.;:!?]+ )?${FEELING}|(?:emotional|psychological|grief|bereavement) support (?:was )?(?:provided|given|offered)|(?:provided|offered|gave) ${WORDS(2)}(?:emotional|psychological|grief|bereavement) support|(?:explored|discussed|talked about|spent time on|made space for) ${WORDS(3)}${WHOSE} (?:[^\s.;:!?]+ )?${FEELING}|(?:listened|sat with (?:her|him|them)) ${WORDS(3)}(?:as|while) (?:she|he|they) (?:cried|grieved|wept|talked about|described|shared)|(?:space|room|time) to (?:grieve|cry|express (?:her|his|their) (?:feelings|emotions|grief))|(?:expressed|offered) (?:my |our )?(?:sympathy|condolences|empathy)|(?:this|it) (?:is|was|has been|must be) (?:[^\s.;:!?]+ )?(?:hard|difficult|painful|frightening|scary|overwhelming) for (?:her|him|them|the family)`,
       notSections: [...NOT_CONVERSATION, 'ros'],
-      unless: String.raw`support animal|sympathy for the devil`,
+      unless: String.raw`sympathy for the devil`,
     },
   ],
   prompt: {
@@ -50,6 +50,8 @@ export const facePain: Rule = {
       'MENTAL STATUS: Affect tearful, mood "down".',
       'HPI: Her daughter was tearful in the waiting room.',
       'HPI: Tearful when discussing <what, and how it was acknowledged>.',
+      'HPI: Infant has been crying when feeding.',
+      'SOCIAL HISTORY: Sings "Sympathy for the Devil" with his band on weekends.',
     ],
   },
 };

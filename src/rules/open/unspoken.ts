@@ -56,6 +56,7 @@ export const unspoken: Rule = {
       'PHYSICAL EXAM: Back: SI joint tenderness on the right.',
       'FAMILY HISTORY: Brother with depression and a suicide attempt.',
       'HPI: Asked about mood: <what the patient said>.',
+      'PLAN: Depression screening not done today.',
     ],
   },
 };

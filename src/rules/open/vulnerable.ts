@@ -32,7 +32,7 @@ export const vulnerable: Rule = {
       'ASSESSMENT: Dizziness, etiology unclear.',
       'A/P: I am concerned for early sepsis; blood cultures drawn.',
       'HPI: She is not sure when the pain started.',
-      'ASSESSMENT: I do not see evidence of multiple sclerosis.',
+      'ASSESSMENT: I find no sign of a demyelinating disease on this exam.',
     ],
   },
 };
