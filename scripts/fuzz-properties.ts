@@ -160,9 +160,6 @@ function checkSpan(text: string, span: Span, what: string): void {
   assert.ok(span.start >= 0 && span.end <= text.length && span.start <= span.end, `${what}: [${span.start}, ${span.end}) is inside [0, ${text.length}]`);
 }
 
-function checkOffset(text: string, offset: number, what: string): void {
-  checkSpan(text, { start: offset, end: offset }, what);
-}
 
 /** Every offset the analysis reports, with a name for messages. */
 export function spansOf(analysis: NoteAnalysis): [string, Span][] {

@@ -195,11 +195,11 @@ export const MUTATIONS: Mutation[] = [
     breaks: 'an overridden rule still shows its diagnostic',
   },
   {
-    id: 'analyze.profile-over-settings',
-    file: 'src/engine/analyze.ts',
-    find: 'options.severityOverrides?.[rule.id] ?? profile.rules?.[rule.id] ?? rule.severity',
-    replace: 'profile.rules?.[rule.id] ?? options.severityOverrides?.[rule.id] ?? rule.severity',
-    breaks: "a note type's profile outranks the clinician's own setting",
+    id: 'profiles.severity-ignored',
+    file: 'src/engine/profiles.ts',
+    find: 'return profile.rules?.[rule.id] ?? rule.severity;',
+    replace: 'return rule.severity;',
+    breaks: 'an urgent-care note is held to the hopes rule at full severity; a brief visit reports every supporting rule',
   },
   {
     id: 'analyze.off-still-reports',

@@ -5,7 +5,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { defaultPack, type RulePack, type SeveritySetting } from '../engine';
+import { defaultPack, fallbackProfile, severityOf, type Rule, type RulePack, type SeveritySetting } from '../engine';
 import { UsageError } from './files';
 import { loadRulePack } from './pack';
 
@@ -30,8 +30,6 @@ export interface Setup {
   packFile?: string;
   /** The text of each file the pack load read (the pack and what it extends), by the name the loader used. */
   packTexts: Record<string, string>;
-  /** Lines to show on stderr that do not stop the run. */
-  warnings: string[];
 }
 
 export function loadSetup(options: SetupOptions): Setup {
@@ -41,7 +39,7 @@ export function loadSetup(options: SetupOptions): Setup {
   const packTexts: Record<string, string> = {};
   const readFile = (p: string) => (packTexts[p] = fs.readFileSync(path.resolve(options.cwd, p), 'utf8'));
   const pack = packFile === undefined ? defaultPack : loadRulePack(packFile, options.cwd, readFile);
-  return { pack, profile: resolveProfile(options.profile, pack), packFile, packTexts, warnings: [] };
+  return { pack, profile: resolveProfile(options.profile, pack), packFile, packTexts };
 }
 
 /** In a worker: the pack the main thread loaded, from the texts it read (see `Setup.packTexts`). */
@@ -69,10 +67,8 @@ function resolveProfile(profile: string | undefined, pack: RulePack): string | u
   return profile;
 }
 
-/** The severity a rule runs at: the profile's (given, or the pack's default), then the rule's own. */
-export function effectiveSeverity(setup: Pick<Setup, 'pack' | 'profile'>, ruleId: string): SeveritySetting | undefined {
-  const rule = setup.pack.rules.find((r) => r.id === ruleId);
-  if (!rule) return undefined;
-  const profile = setup.pack.profiles.find((p) => p.id === (setup.profile ?? setup.pack.profile ?? 'default'));
-  return profile?.rules?.[ruleId] ?? rule.severity;
+/** The severity a rule runs at under the setup's profile (given, or the pack's fallback), as analyze() sets it. */
+export function effectiveSeverity(setup: Pick<Setup, 'pack' | 'profile'>, rule: Rule): SeveritySetting {
+  const profile = setup.pack.profiles.find((p) => p.id === setup.profile) ?? fallbackProfile(setup.pack);
+  return severityOf(rule, profile);
 }

@@ -26,7 +26,7 @@ export interface CliIO {
 }
 
 /** How a command may run: `workers` lets `check` and `summary` use worker threads (the bin, `runCliAsync`); without, all runs in-process and synchronously (`runCli`). */
-export interface RunMode {
+export interface Concurrency {
   workers: boolean;
 }
 

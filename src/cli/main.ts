@@ -10,7 +10,7 @@ import { rules } from './commands/rules';
 import { summary } from './commands/summary';
 import { testRules } from './commands/test-rules';
 import { UsageError } from './files';
-import { processIO, VERSION, type CliIO, type RunMode } from './io';
+import { processIO, VERSION, type CliIO, type Concurrency } from './io';
 import { describeInternalError } from './task';
 
 export type { CliIO } from './io';
@@ -37,7 +37,7 @@ Exit codes: 0 clean, 1 findings at error severity (check) or failing examples
 (test-rules), 2 usage or input error. Notes' text is never printed in errors.
 `;
 
-type Command = (args: readonly string[], io: CliIO, mode: RunMode) => number | Promise<number>;
+type Command = (args: readonly string[], io: CliIO, concurrency: Concurrency) => number | Promise<number>;
 
 const COMMANDS: Record<string, Command> = {
   check,
@@ -85,10 +85,10 @@ function failed(error: unknown, io: CliIO): number {
   return 2;
 }
 
-function dispatch(argv: readonly string[], io: CliIO, mode: RunMode): number | Promise<number> {
+function dispatch(argv: readonly string[], io: CliIO, concurrency: Concurrency): number | Promise<number> {
   const [command, ...rest] = argv;
   if (!command || command === '-h' || command === '--help' || command === 'help') {
-    if (command === 'help' && rest[0] && COMMANDS[rest[0]]) return COMMANDS[rest[0]](['--help'], io, mode);
+    if (command === 'help' && rest[0] && COMMANDS[rest[0]]) return COMMANDS[rest[0]](['--help'], io, concurrency);
     (command ? io.stdout : io.stderr)(HELP);
     return command ? 0 : 2;
   }
@@ -98,7 +98,7 @@ function dispatch(argv: readonly string[], io: CliIO, mode: RunMode): number | P
   }
   const run = Object.prototype.hasOwnProperty.call(COMMANDS, command) ? COMMANDS[command] : undefined;
   if (!run) throw new UsageError(`unknown command '${command}' (try 'healing-notes --help')`);
-  return run(rest, io, mode);
+  return run(rest, io, concurrency);
 }
 
 if (require.main === module) {

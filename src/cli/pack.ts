@@ -6,7 +6,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { type RulePack } from '../engine';
-import { formatPackError, loadPackFile, runRuleExamples, type RuleExampleResult } from '../engine/pack';
+import { formatPackError, loadPackFile } from '../engine/pack';
 import { UsageError } from './files';
 
 /**
@@ -18,11 +18,4 @@ export function loadRulePack(file: string, cwd: string, readFile: (p: string) =>
   const { pack, errors } = loadPackFile(file, readFile);
   if (errors.length > 0) throw new UsageError(errors.map(formatPackError));
   return pack;
-}
-
-export type ExampleResult = RuleExampleResult;
-
-/** Every documented example must give the rule evidence; every missing example none. */
-export function runExamples(pack: RulePack): ExampleResult[] {
-  return runRuleExamples(pack);
 }

@@ -189,13 +189,6 @@ export class SummaryBuilder {
   }
 }
 
-/** The summary of reports in memory (tests, small runs). */
-export function summarize(reports: readonly FileReport[], pack: RulePack, options: { anonymize: boolean }): Summary {
-  const builder = new SummaryBuilder(pack, { ...options, keepNotes: true });
-  for (const report of reports) builder.add(report);
-  return builder.summary();
-}
-
 /**
  * Adds up summaries (`summary --format json` of shards of the notes, run with
  * the same rules), one at a time: counts, profiles and shares; not the

@@ -7,11 +7,11 @@
 import { proxySpeaksForPatient } from './attribution';
 import { CHECK_KINDS, type NoteContext, type RuleRun } from './checks';
 import { compilePack, type CompiledPack } from './compile';
-import { detectProfile } from './profiles';
+import { detectProfile, severityOf } from './profiles';
 import { maskOverrides, parseOverrides, type NoteOverride } from './overrides';
 import { PromptLines } from './promptLines';
 import { findSections } from './sections';
-import type { Finding, NoteAnalysis, RulePack, RuleResult, Severity, SeveritySetting } from './types';
+import type { Finding, NoteAnalysis, RulePack, RuleResult, Severity } from './types';
 import { UnitReader, unitsOf } from './units';
 import { defaultPack } from '../rules';
 
@@ -20,15 +20,48 @@ export interface AnalyzeOptions {
   pack?: RulePack;
   /** Profile id; detected from the note ("Visit type: follow-up") when omitted. */
   profile?: string;
-  /** Per-rule severity overrides from settings, applied after the profile. */
-  severityOverrides?: Record<string, SeveritySetting>;
-  /** Notes longer than this (UTF-16 code units) are not analysed. */
-  maxLength?: number;
+  /** Notes longer than this many characters (UTF-16 code units) are not analysed; default DEFAULT_MAX_CHARS. */
+  maxChars?: number;
+  /** Notes larger than this many bytes (UTF-8, as saved) are not analysed: the editor's size limit. */
+  maxBytes?: number;
 }
 
 const LONE_CR = /\r(?!\n)/g;
 
-export const DEFAULT_MAX_LENGTH = 1_000_000;
+export const DEFAULT_MAX_CHARS = 1_000_000;
+
+/** The size of `text` saved as UTF-8, without encoding it. */
+export function utf8ByteLength(text: string): number {
+  let bytes = text.length;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) continue;
+    if (c < 0x800) bytes += 1;
+    // A surrogate pair is 4 bytes for its 2 code units; a lone surrogate is saved as U+FFFD (3 bytes).
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      bytes += 2;
+      i++;
+    } else bytes += 2;
+  }
+  return bytes;
+}
+
+/** Why a note is too large to analyse, or undefined. */
+function sizeProblem(text: string, options: AnalyzeOptions): string | undefined {
+  const maxChars = options.maxChars ?? DEFAULT_MAX_CHARS;
+  if (text.length > maxChars) {
+    return `The note is ${text.length.toLocaleString('en-US')} characters long, over the limit of ${maxChars.toLocaleString('en-US')}; it was not analysed.`;
+  }
+  // Each UTF-16 code unit is one to three bytes: only a note that may be over the limit is counted.
+  if (options.maxBytes !== undefined && text.length * 3 > options.maxBytes) {
+    const bytes = utf8ByteLength(text);
+    if (bytes > options.maxBytes) {
+      const kb = (n: number) => `${Math.ceil(n / 1024).toLocaleString('en-US')} KB`;
+      return `The note is ${kb(bytes)}, over the limit of ${kb(options.maxBytes)}; it was not analysed.`;
+    }
+  }
+  return undefined;
+}
 
 function skipped(text: string, profile: string, reason: string): NoteAnalysis {
   return { length: text.length, profile, sections: [], results: [], findings: [], skipped: { reason } };
@@ -48,10 +81,8 @@ export function looksBinary(text: string): boolean {
 
 export function analyze(text: string, options: AnalyzeOptions = {}): NoteAnalysis {
   const pack = compilePack(options.pack ?? defaultPack);
-  const maxLength = options.maxLength ?? DEFAULT_MAX_LENGTH;
-  if (text.length > maxLength) {
-    return skipped(text, options.profile ?? 'default', `The note is ${text.length.toLocaleString('en-US')} characters long, over the limit of ${maxLength.toLocaleString('en-US')}; it was not analysed.`);
-  }
+  const tooLarge = sizeProblem(text, options);
+  if (tooLarge) return skipped(text, options.profile ?? 'default', tooLarge);
   if (looksBinary(text)) return skipped(text, options.profile ?? 'default', 'The file looks binary; it was not analysed.');
 
   // Override lines ("[Healing Notes: <rule> discussed, not documented — reason]", see overrides.ts)
@@ -68,7 +99,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): NoteAnalysi
   const findings: Finding[] = [];
   for (const compiled of pack.rules) {
     const { rule } = compiled;
-    const setting = options.severityOverrides?.[rule.id] ?? profile.rules?.[rule.id] ?? rule.severity;
+    const setting = severityOf(rule, profile);
     const run: RuleRun = {
       note,
       rule: compiled,

@@ -1,5 +1,6 @@
 /** The engine's public API: no vscode import anywhere below src/engine. */
-export { analyze, looksBinary, DEFAULT_MAX_LENGTH, severityRank, type AnalyzeOptions } from './analyze';
+export { analyze, looksBinary, DEFAULT_MAX_CHARS, severityRank, type AnalyzeOptions } from './analyze';
 export { LineIndex, type Position } from './text';
+export { fallbackProfile, severityOf } from './profiles';
 export * from './types';
 export { defaultPack } from '../rules';

@@ -39,7 +39,7 @@ export function evaluate(notes: { file: string; text: string; labels: LabelRecor
   const elements: Record<string, ElementScore> = {};
   const outcomes: NoteOutcome[] = [];
   for (const { file, text, labels } of notes) {
-    const analysis = analyze(text, { pack, maxLength: Number.MAX_SAFE_INTEGER });
+    const analysis = analyze(text, { pack, maxChars: Number.MAX_SAFE_INTEGER });
     for (const [element, label] of Object.entries(labels.elements)) {
       const result = analysis.results.find((r) => r.ruleId === element);
       if (!result) continue;

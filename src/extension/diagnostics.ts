@@ -200,8 +200,7 @@ export class DiagnosticsController implements vscode.Disposable {
     const analysis = analyze(document.getText(), {
       pack,
       profile: settings.profile === 'auto' ? undefined : settings.profile,
-      severityOverrides: this.packs.severityOverridesFor(document),
-      maxLength: settings.maxNoteSizeKB * 1024,
+      maxBytes: settings.maxNoteSizeKB * 1024,
     });
     const analysed = { version: document.version, analysis, pack };
     this.analyses.set(document.uri.toString(), analysed);

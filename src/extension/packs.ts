@@ -7,7 +7,7 @@
  */
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
-import { defaultPack, type RulePack, type SeveritySetting } from '../engine';
+import { defaultPack, type RulePack } from '../engine';
 import {
   PACK_FILE_NAME,
   applyPackConfig,
@@ -102,16 +102,6 @@ export class PackManager implements vscode.Disposable {
     const key = keyOf(folder);
     if (!this.states.has(key)) this.reload(folder, false);
     return this.states.get(key)!.pack;
-  }
-
-  /**
-   * Always empty: the setting's and the pack file's severities are already
-   * each rule's `severity` in `packFor`, below the profiles, so that a pack's
-   * own profiles can still adjust them per note type. Kept so the manager can
-   * stand in for the settings-only pack source.
-   */
-  severityOverridesFor(_document: vscode.TextDocument): Record<string, SeveritySetting> {
-    return {};
   }
 
   /** The errors of the folder's last load (empty when it loaded cleanly). */

@@ -2,13 +2,14 @@
 import * as vscode from 'vscode';
 import { CONFIG_SECTION, LANGUAGE_ID } from './constants';
 
-export type RunMode = 'onType' | 'onSave';
+/** When a note is checked (`healingNotes.run`). */
+export type CheckTiming = 'onType' | 'onSave';
 
 export interface Settings {
   enable: boolean;
   /** Also check plaintext and markdown documents, not only clinical notes. */
   checkPlainTextAndMarkdown: boolean;
-  run: RunMode;
+  run: CheckTiming;
   debounceMs: number;
   maxNoteSizeKB: number;
   profile: string;
@@ -22,7 +23,7 @@ export function readSettings(scope?: vscode.ConfigurationScope): Settings {
   return {
     enable: config.get<boolean>('enable', true),
     checkPlainTextAndMarkdown: config.get<boolean>('checkPlainTextAndMarkdown', false),
-    run: config.get<RunMode>('run', 'onType'),
+    run: config.get<CheckTiming>('run', 'onType'),
     debounceMs: Math.max(0, config.get<number>('debounceMs', 300)),
     maxNoteSizeKB: Math.max(1, config.get<number>('maxNoteSizeKB', 1024)),
     profile: config.get<string>('profile', 'auto'),

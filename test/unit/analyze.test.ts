@@ -1,7 +1,7 @@
 // How analyze() turns pattern matches into evidence, statuses and findings, on small rules made up
 // for the test (the default pack's context words, none of its rules).
 import * as assert from 'node:assert/strict';
-import { analyze, defaultPack, type AnalyzeOptions, type EvidencePattern, type Rule, type RulePack } from '../../src/engine';
+import { analyze, defaultPack, type AnalyzeOptions, type EvidencePattern, type Rule, type RulePack, type SeveritySetting } from '../../src/engine';
 
 function rule(id: string, evidence: EvidencePattern[], fields: Partial<Rule> = {}): Rule {
   return {
@@ -43,8 +43,11 @@ const PACK: RulePack = {
   ],
 };
 
-function run(text: string, options: AnalyzeOptions = {}) {
-  const analysis = analyze(text, { pack: PACK, ...options });
+/** `severities` set rules' own severities, as a setting or a pack file does. */
+function run(text: string, options: AnalyzeOptions & { severities?: Record<string, SeveritySetting> } = {}) {
+  const { severities = {}, ...rest } = options;
+  const pack = { ...PACK, rules: PACK.rules.map((r) => (severities[r.id] ? { ...r, severity: severities[r.id] } : r)) };
+  const analysis = analyze(text, { pack, ...rest });
   return {
     analysis,
     status: (id: string) => analysis.results.find((r) => r.ruleId === id)?.status,
@@ -128,9 +131,9 @@ describe('analyze: statuses and findings', () => {
   });
 
   it('a weak finding of a rule set to error is shown as a warning: weak is not as bad as missing', () => {
-    const { findings } = run('PLAN: Options reviewed.', { severityOverrides: { talked: 'error' } });
+    const { findings } = run('PLAN: Options reviewed.', { severities: { talked: 'error' } });
     assert.deepEqual(findings('talked').map((f) => [f.kind, f.severity]), [['weak', 'warning']]);
-    const missing = run('PLAN: Rest.', { severityOverrides: { talked: 'error' } }).findings('talked');
+    const missing = run('PLAN: Rest.', { severities: { talked: 'error' } }).findings('talked');
     assert.deepEqual(missing.map((f) => [f.kind, f.severity]), [['missing', 'error']]);
   });
 
@@ -156,22 +159,23 @@ describe('analyze: statuses and findings', () => {
 });
 
 describe('analyze: severities', () => {
-  it('the settings outrank the profile, which outranks the rule', () => {
+  it("the note type's profile outranks the rule's severity (which settings and pack files set)", () => {
     const text = 'Visit type: quiet visit\nPLAN: Rest.';
     assert.equal(run('PLAN: Rest.').findings('worry')[0].severity, 'warning');
+    assert.equal(run('PLAN: Rest.', { severities: { worry: 'error' } }).findings('worry')[0].severity, 'error');
     assert.equal(run(text).findings('worry')[0].severity, 'information');
-    assert.equal(run(text, { severityOverrides: { worry: 'hint' } }).findings('worry')[0].severity, 'hint');
-    assert.equal(run(text, { severityOverrides: { worry: 'error' } }).findings('worry')[0].severity, 'error');
+    assert.equal(run(text, { severities: { worry: 'error' } }).findings('worry')[0].severity, 'information');
+    assert.equal(run(text, { profile: 'default', severities: { worry: 'error' } }).findings('worry')[0].severity, 'error');
   });
 
   it('a rule turned off reports nothing but still collects its evidence', () => {
-    assert.deepEqual(run('PLAN: Rest.', { severityOverrides: { worry: 'off' } }).findings('worry'), []);
-    const { status } = run('PLAN: She is worried.', { severityOverrides: { worry: 'off' } });
+    assert.deepEqual(run('PLAN: Rest.', { severities: { worry: 'off' } }).findings('worry'), []);
+    const { status } = run('PLAN: She is worried.', { severities: { worry: 'off' } });
     assert.equal(status('worry'), 'documented');
   });
 
   it('orders findings by position, then by severity', () => {
-    const { analysis } = run('PLAN: Rest.', { severityOverrides: { talked: 'error', sling: 'hint' } });
+    const { analysis } = run('PLAN: Rest.', { severities: { talked: 'error', sling: 'hint' } });
     const onPlan = analysis.findings.filter((f) => f.range.start === analysis.findings[0].range.start).map((f) => f.severity);
     assert.deepEqual(onPlan, [...onPlan].sort((a, b) => ['error', 'warning', 'information', 'hint'].indexOf(a) - ['error', 'warning', 'information', 'hint'].indexOf(b)));
     assert.equal(onPlan[0], 'error');

@@ -70,7 +70,6 @@ describe('PackManager', () => {
     assert.equal(severity(manager.packFor(doc(b)), 'plan'), 'hint');
     assert.equal(severity(manager.packForFolder(undefined), 'plan'), 'hint');
     assert.deepEqual(fake.messages, []);
-    assert.deepEqual(manager.severityOverridesFor(doc(a)), {});
   });
 
   it('keeps the last good pack on a bad edit, shows diagnostics in the file and notifies once', async () => {

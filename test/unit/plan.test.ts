@@ -62,6 +62,6 @@ describe('plan rule', () => {
 
   it('skips binary and oversized input with a reason', () => {
     assert.match(analyze('abc\u0000def').skipped!.reason, /binary/);
-    assert.match(analyze('x'.repeat(50), { maxLength: 10 }).skipped!.reason, /over the limit/);
+    assert.match(analyze('x'.repeat(50), { maxChars: 10 }).skipped!.reason, /over the limit/);
   });
 });

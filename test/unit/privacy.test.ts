@@ -198,7 +198,7 @@ describe('privacy: no note text in messages (canary)', function () {
     const analyses = [
       analyze(CANARY_NOTE),
       analyze(CANARY_NOTE.replace(/\n/g, '\r\n')),
-      analyze(big, { maxLength: 100 }),
+      analyze(big, { maxChars: 100 }),
       analyze(`${CANARY}\u0000${CANARY}`),
       analyze(CANARY_NOTE, { profile: CANARY }),
     ];

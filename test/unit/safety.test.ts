@@ -2,7 +2,8 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { analyze, DEFAULT_MAX_LENGTH, defaultPack, looksBinary } from '../../src/engine';
+import { analyze, DEFAULT_MAX_CHARS, defaultPack, looksBinary } from '../../src/engine';
+import { utf8ByteLength } from '../../src/engine/analyze';
 import { ContextMatcher } from '../../src/engine/context';
 import { checkInvariants } from '../../scripts/fuzz-properties';
 
@@ -56,7 +57,7 @@ describe('safety: size limits', function () {
     assert.ok(ms < 1000, `took ${ms.toFixed(0)} ms`);
     assert.ok(analysis.skipped, 'the note is skipped');
     assert.match(analysis.skipped.reason, /5,000,000 characters/);
-    assert.match(analysis.skipped.reason, new RegExp(`limit of ${DEFAULT_MAX_LENGTH.toLocaleString('en-US')}`));
+    assert.match(analysis.skipped.reason, new RegExp(`limit of ${DEFAULT_MAX_CHARS.toLocaleString('en-US')}`));
     assert.match(analysis.skipped.reason, /not analysed/);
     assert.deepEqual([analysis.findings, analysis.results, analysis.sections], [[], [], []]);
     checkInvariants(text, analysis);
@@ -64,10 +65,25 @@ describe('safety: size limits', function () {
 
   it('analyses a note of exactly the limit and skips one character more', () => {
     const text = realNoteOfLength(2000);
-    assert.equal(analyze(text, { maxLength: 2000 }).skipped, undefined);
-    assert.ok(analyze(`${text}x`, { maxLength: 2000 }).skipped);
-    assert.ok(analyze('HPI: x', { maxLength: 0 }).skipped);
-    assert.equal(analyze('', { maxLength: 0 }).skipped, undefined);
+    assert.equal(analyze(text, { maxChars: 2000 }).skipped, undefined);
+    assert.ok(analyze(`${text}x`, { maxChars: 2000 }).skipped);
+    assert.ok(analyze('HPI: x', { maxChars: 0 }).skipped);
+    assert.equal(analyze('', { maxChars: 0 }).skipped, undefined);
+  });
+
+  it('measures the byte limit in UTF-8 bytes, as the note is saved', () => {
+    const accented = 'HPI: Café, jalapeño, naïve. '.repeat(40); // 2 bytes for each of é, ñ, ï
+    const bytes = Buffer.byteLength(accented, 'utf8');
+    assert.ok(bytes > accented.length);
+    assert.equal(analyze(accented, { maxBytes: bytes }).skipped, undefined);
+    assert.match(analyze(accented, { maxBytes: bytes - 1 }).skipped?.reason ?? '', /^The note is 2 KB, over the limit of 2 KB; it was not analysed\.$/);
+    assert.equal(analyze(accented, { maxBytes: accented.length }).skipped !== undefined, true, 'characters are not bytes');
+  });
+
+  it('counts UTF-8 bytes as Node does, surrogate pairs and lone surrogates included', () => {
+    for (const text of ['', 'plain', 'é', '€', '😀', 'a\ud800b', '\udc00', '😀\ud83d', 'HPI: 頭痛 😀 ñ']) {
+      assert.equal(utf8ByteLength(text), Buffer.byteLength(text, 'utf8'), JSON.stringify(text));
+    }
   });
 
   it('is linear in the note size: 100 KB, 1 MB and 5 MB notes at the limit', () => {
@@ -75,7 +91,7 @@ describe('safety: size limits', function () {
     for (const [name, size] of [['100 KB', 100 * KB], ['1 MB', MB], ['5 MB', 5 * MB]] as const) {
       const text = realNoteOfLength(size);
       let analysis!: ReturnType<typeof analyze>;
-      ms[name] = timed(() => (analysis = analyze(text, { maxLength: size })), size >= MB ? 1 : 3);
+      ms[name] = timed(() => (analysis = analyze(text, { maxChars: size })), size >= MB ? 1 : 3);
       assert.equal(analysis.skipped, undefined, `${name} is analysed`);
       assert.ok(analysis.sections.length > size / 1000, `${name}: sections found`);
       checkInvariants(text, analysis);

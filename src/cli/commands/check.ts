@@ -9,7 +9,7 @@ import { jsonlWriter } from '../formatters/jsonl';
 import { sarifWriter, type SarifNotice } from '../formatters/sarif';
 import { textWriter } from '../formatters/text';
 import { isTable, noteInputs, TABLE_HELP, TABLE_OPTIONS } from '../inputs';
-import { cwdOf, formatOf, parse, useColor, VERSION, type CliIO, type RunMode } from '../io';
+import { cwdOf, formatOf, parse, useColor, VERSION, type CliIO, type Concurrency } from '../io';
 import { progress } from '../progress';
 import { addToTotals, emptyTotals, withMinSeverity, type ReportNeeds } from '../report';
 import { SummaryBuilder } from '../summary';
@@ -44,7 +44,7 @@ Exit codes: 0 no error-severity findings, 1 error-severity findings,
 3 some table rows could not be read as notes and were skipped (the others were checked).
 `;
 
-export function check(args: readonly string[], io: CliIO, mode: RunMode = { workers: false }): number | Promise<number> {
+export function check(args: readonly string[], io: CliIO, concurrency: Concurrency = { workers: false }): number | Promise<number> {
   const { values, positionals } = parse(args, {
     format: { type: 'string' },
     ...TABLE_OPTIONS,
@@ -120,7 +120,7 @@ export function check(args: readonly string[], io: CliIO, mode: RunMode = { work
       if (summary && needs === 'findings') needs = 'full';
       const totals = emptyTotals();
       const run = runNotes(inputs, setup, io, {
-        jobs: mode.workers ? inputs.jobs(requestedJobs) : 1,
+        jobs: concurrency.workers ? inputs.jobs(requestedJobs) : 1,
         needs,
         bar,
         onReport(report) {

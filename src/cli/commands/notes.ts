@@ -42,10 +42,9 @@ export interface NoteRunOptions {
 }
 
 /**
- * Runs the notes; stderr gets the setup's warnings first, then a line per file
- * skipped (binary, too large) or unreadable, and per table row skipped
- * (malformed; by line number, never its content), in input order, as they
- * come. Synchronous with one job over files; a promise with workers or a table.
+ * Runs the notes; stderr gets a line per file skipped (binary, too large) or
+ * unreadable, and per table row skipped (malformed; by line number, never its
+ * content), in input order, as they come. Synchronous with one job over files; a promise with workers or a table.
  */
 export function runNotes(inputs: NoteInputs, setup: Setup, io: CliIO, options: NoteRunOptions): RunCounts | Promise<RunCounts> {
   const { bar } = options;
@@ -53,7 +52,6 @@ export function runNotes(inputs: NoteInputs, setup: Setup, io: CliIO, options: N
     bar.clear();
     io.stderr(`healing-notes: ${line}\n`);
   };
-  for (const line of setup.warnings) stderr(`warning: ${line}`);
   let jobs = options.jobs;
   const workerScript = io.workerScript ?? defaultWorkerScript();
   if (jobs > 1 && !fs.existsSync(workerScript)) {

@@ -31,7 +31,6 @@ export function rules(args: readonly string[], io: CliIO): number {
   const format = formatOf(values.format, ['text', 'json'] as const, 'text');
   if (positionals.length > 0) throw new UsageError(`'rules' takes no arguments (got '${positionals[0]}')`);
   const setup = loadSetup({ cwd: cwdOf(io), noConfig: values['no-config'], rules: values.rules, profile: values.profile });
-  for (const line of setup.warnings) io.stderr(`healing-notes: warning: ${line}\n`);
 
   const list = setup.pack.rules.map((rule) => ({
     id: rule.id,
@@ -39,7 +38,7 @@ export function rules(args: readonly string[], io: CliIO): number {
     behavior: rule.behavior,
     title: rule.title,
     level: rule.level,
-    severity: effectiveSeverity(setup, rule.id) ?? rule.severity,
+    severity: effectiveSeverity(setup, rule),
     defaultSeverity: rule.severity,
   }));
   if (format === 'json') {

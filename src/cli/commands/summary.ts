@@ -9,7 +9,7 @@ import { writeSummaryHtml } from '../formatters/html';
 import { writeSummaryJson } from '../formatters/json';
 import { formatSummaryText } from '../formatters/text';
 import { isTable, noteInputs, TABLE_HELP, TABLE_OPTIONS } from '../inputs';
-import { cwdOf, formatOf, parse, useColor, VERSION, type CliIO, type RunMode } from '../io';
+import { cwdOf, formatOf, parse, useColor, VERSION, type CliIO, type Concurrency } from '../io';
 import { progress } from '../progress';
 import { mergeSummaries, SummaryBuilder, type Summary } from '../summary';
 import { andThen, problemExitCode, runNotes, withCleanup } from './notes';
@@ -44,7 +44,7 @@ Exit codes: 0 report written, 2 usage or input error,
 3 report written, but some table rows could not be read as notes and were skipped.
 `;
 
-export function summary(args: readonly string[], io: CliIO, mode: RunMode = { workers: false }): number | Promise<number> {
+export function summary(args: readonly string[], io: CliIO, concurrency: Concurrency = { workers: false }): number | Promise<number> {
   const { values, positionals } = parse(args, {
     format: { type: 'string' },
     ...TABLE_OPTIONS,
@@ -102,7 +102,7 @@ export function summary(args: readonly string[], io: CliIO, mode: RunMode = { wo
       const keepNotes = (format === 'json' || format === 'html') && !isTable(inputs);
       const builder = new SummaryBuilder(setup.pack, { anonymize: Boolean(values.anonymize), keepNotes });
       const run = runNotes(inputs, setup, io, {
-        jobs: mode.workers ? inputs.jobs(requestedJobs) : 1,
+        jobs: concurrency.workers ? inputs.jobs(requestedJobs) : 1,
         needs: 'statuses',
         bar,
         onReport: (report) => builder.add(report),

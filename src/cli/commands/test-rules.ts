@@ -1,8 +1,8 @@
 /** `healing-notes test-rules [pack]`: runs every rule's examples; exit 1 on any failure. */
+import { runRuleExamples } from '../../engine/pack';
 import { loadSetup } from '../config';
 import { UsageError } from '../files';
 import { cwdOf, formatOf, parse, useColor, type CliIO } from '../io';
-import { runExamples } from '../pack';
 
 export const TEST_RULES_HELP = `Usage: healing-notes test-rules [options] [pack]
 
@@ -33,7 +33,7 @@ export function testRules(args: readonly string[], io: CliIO): number {
   const format = formatOf(values.format, ['text', 'json'] as const, 'text');
   if (positionals.length > 1) throw new UsageError("'test-rules' takes at most one rule pack");
   const { pack } = loadSetup({ cwd: cwdOf(io), noConfig: values['no-config'], rules: positionals[0] });
-  const results = runExamples(pack);
+  const results = runRuleExamples(pack);
   const failed = results.filter((r) => !r.passed);
   if (format === 'json') {
     io.stdout(JSON.stringify({ pack: pack.name, passed: results.length - failed.length, failed: failed.length, rules: results }, null, 2) + '\n');

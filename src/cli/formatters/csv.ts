@@ -1,6 +1,6 @@
-import { totalsOf, type FileReport, type NoteKey } from '../report';
+import type { NoteKey } from '../report';
 import type { Summary } from '../summary';
-import { collect, type ReportWriter, type Write } from './json';
+import type { ReportWriter, Write } from './json';
 
 /**
  * RFC 4180 CSV: CRLF line ends, fields quoted when they hold a comma, quote
@@ -32,10 +32,6 @@ export function csvWriter(write: Write, key: NoteKey = 'path'): ReportWriter {
     },
     end() {},
   };
-}
-
-export function formatCsv(reports: readonly FileReport[]): string {
-  return collect(csvWriter, reports, totalsOf(reports));
 }
 
 /** One row per skill (rule_id empty), then one per element. */

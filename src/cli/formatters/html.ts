@@ -211,9 +211,3 @@ ${skills}
 </html>
 `);
 }
-
-export function formatSummaryHtml(summary: Summary, options: HtmlOptions): string {
-  let out = '';
-  writeSummaryHtml(summary, options, (text) => (out += text));
-  return out;
-}

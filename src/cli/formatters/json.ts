@@ -92,11 +92,6 @@ export function jsonWriter(write: Write, key: NoteKey = 'path'): ReportWriter {
   };
 }
 
-/** Per file, findings and evidence with offsets and 1-based line/column (all in memory: for tests and small runs). */
-export function formatJson(reports: readonly FileReport[], totals: Totals): string {
-  return collect(jsonWriter, reports, totals);
-}
-
 /** Coverage per skill and element, then each note's statuses, streamed (names hidden with --anonymize). */
 export function writeSummaryJson(summary: Summary, write: Write): void {
   const stream = new JsonStream(write);
@@ -107,10 +102,4 @@ export function writeSummaryJson(summary: Summary, write: Write): void {
   const array = stream.array<NoteCoverage>(1);
   for (const file of files) array.push(file);
   array.close(doc);
-}
-
-export function formatSummaryJson(summary: Summary): string {
-  let out = '';
-  writeSummaryJson(summary, (text) => (out += text));
-  return out;
 }

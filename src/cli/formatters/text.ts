@@ -1,6 +1,5 @@
-import type { FileReport, Totals } from '../report';
 import { percent, type Summary } from '../summary';
-import { collect, type ReportWriter, type Write } from './json';
+import type { ReportWriter, Write } from './json';
 
 export interface TextOptions {
   color: boolean;
@@ -36,10 +35,6 @@ export function textWriter(write: Write, options: TextOptions): ReportWriter {
       );
     },
   };
-}
-
-export function formatText(reports: readonly FileReport[], totals: Totals, options: TextOptions): string {
-  return collect((write) => textWriter(write, options), reports, totals);
 }
 
 /** Coverage per skill and element, as a plain table. */

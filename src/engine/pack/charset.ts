@@ -7,7 +7,6 @@
 export type CharSet = readonly (readonly [number, number])[];
 
 export const MAX_CODE_POINT = 0x10ffff;
-export const EMPTY: CharSet = [];
 export const ANY: CharSet = [[0, MAX_CODE_POINT]];
 
 export function charSet(...ranges: (readonly [number, number])[]): CharSet {

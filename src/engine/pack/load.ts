@@ -83,7 +83,6 @@ export function formatPackError(error: PackError): string {
 }
 
 type Locate = (path: JsonPath, atKey?: boolean) => Pick<PackError, 'line' | 'column' | 'offset' | 'length'>;
-const NOWHERE: Locate = () => ({});
 
 const PARSE_MESSAGES: Record<string, string> = {
   InvalidSymbol: 'unexpected character',

@@ -1,5 +1,5 @@
 import type { Rule } from '../../engine/types';
-import { NOT_CONVERSATION, WORDS } from '../vocabulary';
+import { NOT_CONVERSATION } from '../vocabulary';
 
 const MEMBER = String.raw`(?:students?|residents?|interns?|fellows?|attending|nurses?|scribe|learners?|pharmacist|interpreter|chaplain|social worker|colleague)`;
 /** Every alternative begins with a literal word (no optional one in front), so that the prefilter can read the pattern. */

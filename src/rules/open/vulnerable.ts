@@ -1,5 +1,5 @@
 import type { Rule } from '../../engine/types';
-import { RECORD_SECTIONS, WORDS } from '../vocabulary';
+import { RECORD_SECTIONS } from '../vocabulary';
 
 /** Written twice in the pattern, with and without an article, so that every match begins with a literal word (for the prefilter). */
 const HARD_FOR_US = String.raw`(?:hard|difficult|painful|emotional) (?:conversation|visit|discussion) for (?:me|us|both of us|all of us)`;
