@@ -97,8 +97,8 @@ export const MUTATIONS: Mutation[] = [
   {
     id: 'units.cache-key-without-proxy',
     file: 'src/engine/units.ts',
-    find: 'const key = `${unit.section}\\u0001${this.proxy ? 1 : 0}\\u0001${unitText}`;',
-    replace: 'const key = `${unit.section}\\u0001${unitText}`;',
+    find: 'const key = `${unit.section}\\u0001${this.proxy ? 1 : 0}\\u0001${this.relatives?.key ?? \'\'}\\u0001${unitText}`;',
+    replace: 'const key = `${unit.section}\\u0001${this.relatives?.key ?? \'\'}\\u0001${unitText}`;',
     breaks: "a child's note analysed after an adult's with the same paragraph gets the adult's reading",
   },
   {
@@ -312,8 +312,8 @@ export const MUTATIONS: Mutation[] = [
   {
     id: 'attribution.proxy-never',
     file: 'src/engine/analyze.ts',
-    find: 'reader: new UnitReader(text, pack, proxySpeaksForPatient(text)),',
-    replace: 'reader: new UnitReader(text, pack, false),',
+    find: 'reader: new UnitReader(analysed, pack, pack.attribution.proxySpeaksForPatient(analysed), pack.attribution.namedRelatives(analysed)),',
+    replace: 'reader: new UnitReader(analysed, pack, false, pack.attribution.namedRelatives(analysed)),',
     breaks: "in a child's note, what the parents report no longer counts for the child",
   },
   // --- The default pack's context data ------------------------------------------------------

@@ -4,7 +4,6 @@
  * check kinds. Context and attribution are computed only for sentences a
  * rule's pattern actually matched.
  */
-import { proxySpeaksForPatient } from './attribution';
 import { CHECK_KINDS, type NoteContext, type RuleRun } from './checks';
 import { compilePack, type CompiledPack } from './compile';
 import { detectProfile, severityOf } from './profiles';
@@ -88,12 +87,9 @@ export function analyze(text: string, options: AnalyzeOptions = {}): NoteAnalysi
   // Override lines ("[Healing Notes: <rule> discussed, not documented — reason]", see overrides.ts)
   // are masked so that no rule reads them as evidence; their rules are marked below.
   const overrides = parseOverrides(text, pack.pack.rules);
-  // A lone CR ends a line as VS Code reads it; as a one-for-one swap it keeps every offset.
-  const analysed = maskOverrides(text, overrides).replace(LONE_CR, '\n');
-
-  const sections = findSections(analysed, pack.headers);
-  const profile = pack.pack.profiles.find((p) => p.id === options.profile) ?? detectProfile(analysed, sections, pack.pack);
-  const note = noteContext(analysed, sections, pack);
+  const note = readNote(text, pack, overrides);
+  const sections = [...note.sections];
+  const profile = pack.pack.profiles.find((p) => p.id === options.profile) ?? detectProfile(note.text, sections, pack.pack);
 
   const results: RuleResult[] = [];
   const findings: Finding[] = [];
@@ -138,13 +134,20 @@ export function severityRank(severity: Severity): number {
   return SEVERITY_ORDER.indexOf(severity);
 }
 
-function noteContext(text: string, sections: NoteAnalysis['sections'], pack: CompiledPack): NoteContext {
+/**
+ * The note as every check reads it: override lines masked, lone CRs read as line breaks (one for
+ * one, so offsets hold), its sections and paragraphs, and the reader that caches their scans.
+ */
+export function readNote(text: string, pack: CompiledPack, overrides: readonly NoteOverride[] = parseOverrides(text, pack.pack.rules)): NoteContext {
+  // A lone CR ends a line as VS Code reads it; as a one-for-one swap it keeps every offset.
+  const analysed = maskOverrides(text, overrides).replace(LONE_CR, '\n');
+  const sections = findSections(analysed, pack.headers);
   return {
-    text,
+    text: analysed,
     sections,
-    units: unitsOf(text, sections),
+    units: unitsOf(analysed, sections),
     pack,
-    reader: new UnitReader(text, pack, proxySpeaksForPatient(text)),
-    promptLines: new PromptLines(text, pack.promptLabels),
+    reader: new UnitReader(analysed, pack, pack.attribution.proxySpeaksForPatient(analysed), pack.attribution.namedRelatives(analysed)),
+    promptLines: new PromptLines(analysed, pack.promptLabels),
   };
 }

@@ -17,6 +17,7 @@ const PATIENT_FRAME = new RegExp(String.raw`(?<![A-Za-z])${PATIENT}(?:'s)?(?:\s+
 const PATIENT_SOURCE = /(?<![A-Za-z])(?:per (?:the )?(?:patient|pt)|according to (?:the )?(?:patient|pt|her|him)|in (?:her|his|their) (?:own )?words|(?:patient|pt|her|his|their)(?:'s)? (?:own |main |biggest |greatest |chief |primary )?(?:words|perspective|understanding|beliefs?|explanation|theory|view|concerns?|worry|worries|fears?|goals?|hopes?|wish(?:es)?|expectations?|preferences?|priorit(?:y|ies)|request))(?![A-Za-z])/i;
 const CLINICIAN_FRAME = /^(?:i|we)\b|(?<![A-Za-z])(?:i|we) (?:would like|want|wish|hope|feel|think|believe|am|are|was|were|have|had|will|discussed|explained|reviewed|told|advised|recommended|agree)(?![A-Za-z])/i;
 const QUOTATION = /["“][^"”\n]{3,}["”]/;
+const PATIENT_FRAME_AT_START = new RegExp(String.raw`^[^A-Za-z]*${PATIENT}(?:'s)?(?:\s+\S+){0,3}?\s+${REPORTING}(?![A-Za-z])`, 'i');
 const MENTIONS_PATIENT = new RegExp(String.raw`(?<![A-Za-z])${PATIENT}(?![A-Za-z])`, 'i');
 const PATIENT_SUBJECT = new RegExp(String.raw`^${PATIENT}$`, 'i');
 
@@ -52,6 +53,7 @@ export class Attribution {
   private readonly openingSubject: RegExp;
   private readonly mentionsRelative: RegExp;
   private readonly relativeSubject: RegExp;
+  private readonly relativeOpening: RegExp;
 
   constructor(relatives: readonly string[]) {
     const RELATIVE = String.raw`(?:(?:her|his|their|the|patient's|pt's) )?${wordListSource(relatives)}`;
@@ -62,14 +64,40 @@ export class Attribution {
     );
     this.mentionsRelative = new RegExp(String.raw`(?<![A-Za-z])${RELATIVE}(?![A-Za-z])`, 'i');
     this.relativeSubject = new RegExp(String.raw`^${RELATIVE}$`, 'i');
+    // The relative is the sentence's subject: first, not possessive, not one of a pair ("Wife and patient ...").
+    this.relativeOpening = new RegExp(String.raw`^[^A-Za-z]*${RELATIVE}(?:\s*\([^)]{0,40}\))?(?![A-Za-z'’])(?!\s*(?:'s|’s|and|or|&|of|history|hx)\b)`, 'i');
+    this.relativeWords = wordListSource(relatives);
+  }
+
+  private readonly relativeWords: string;
+  private capacityPattern?: RegExp;
+  private namedPattern?: RegExp;
+
+  /** Whether a proxy speaks for the patient in this note (a child; an adult who cannot give a history or decide). */
+  proxySpeaksForPatient(text: string): boolean {
+    this.capacityPattern ??= lacksCapacity(this.relativeWords);
+    return proxySpeaksForPatient(text, this.capacityPattern);
+  }
+
+  /** The relatives the note introduces by name (see namedRelatives). */
+  namedRelatives(text: string): NamedRelatives | undefined {
+    this.namedPattern ??= namedRelativePattern(this.relativeWords);
+    return namedRelatives(text, this.namedPattern);
   }
 
   /**
    * Who `sentence` speaks for. `proxyIsPatient` is true when a parent or
    * caregiver speaks for the patient (a child, a patient who cannot speak).
+   * Without `parse`, a sentence the cheap frames leave undecided is 'unknown'
+   * rather than given to compromise (the learned scorer reads every candidate
+   * sentence, and parsing them all would cost more than the rest of the engine).
    */
-  speakerOf(sentence: string, proxyIsPatient: boolean): Speaker {
+  speakerOf(sentence: string, proxyIsPatient: boolean, relatives?: NamedRelatives, parse = true): Speaker {
     const proxy: Speaker = proxyIsPatient ? 'proxy' : 'other';
+    // A relative the note names ("her daughter, Ana Ruiz, ...") is read as the relative, not as the patient.
+    if (relatives) sentence = sentence.replace(relatives.pattern, (name) => 'family'.padEnd(name.length));
+    // A sentence that opens on a relative speaks for them, even without a verb ("Wife very anxious.").
+    if (this.relativeOpening.test(sentence) && !PATIENT_FRAME_AT_START.test(sentence)) return proxy;
     const patientFrame = PATIENT_FRAME.exec(sentence);
     const proxyFrame = this.proxyFrame.exec(sentence);
     // The earlier frame governs: "She says her husband is worried" speaks for her.
@@ -86,7 +114,7 @@ export class Attribution {
     }
     // Only a sentence that names both the patient and someone else, with no frame to tell who
     // speaks, needs its grammatical subject; compromise reads it ("Despite the pain, she walks her mother's dog").
-    if (!(MENTIONS_PATIENT.test(sentence) && this.mentionsRelative.test(sentence))) return 'unknown';
+    if (!parse || !(MENTIONS_PATIENT.test(sentence) && this.mentionsRelative.test(sentence))) return 'unknown';
     const subject = firstSubject(sentence);
     if (PATIENT_SUBJECT.test(subject)) return 'patient';
     if (this.relativeSubject.test(subject)) return proxy;
@@ -94,13 +122,64 @@ export class Attribution {
   }
 }
 
-/** True when a parent or caregiver may speak for the patient: a child, or a patient who cannot give a history. */
-export function proxySpeaksForPatient(text: string): boolean {
+// An adult who cannot decide for themself: whoever decides for them speaks for them, wherever the note says so.
+function lacksCapacity(RELATIVE_WORDS: string): RegExp {
+  return new RegExp(
+  String.raw`\b(?:lacks?|lacking|without|does not have|did not have|doesn't have|no longer has) (?:the )?(?:medical )?(?:decision(?:al|-making| making)? )?capacity|\b(?:incapacitated|not competent|incompetent to|decisionally impaired|comatose|(?:global|severe|profound) aphasia)\b|\b(?:health ?care |medical )?(?:power of attorney|poa|proxy|surrogate(?: decision[- ]maker)?)(?: for (?:health ?care|medical decisions))?\b(?=[^.\n]{0,60}\b(?:${RELATIVE_WORDS})\b)|\b(?:${RELATIVE_WORDS})\b[^.\n]{0,40}\b(?:is|as|was) (?:(?:his|her|their|the patient's) )?(?:(?:legal|court-appointed) )?(?:guardian|health ?care proxy|(?:health ?care |medical )?power of attorney|poa|surrogate(?: decision[- ]maker)?|decision[- ]maker)\b|\blegal guardian\b|\b(?:history|information) (?:is |was )?(?:obtained|taken|given|provided) (?:entirely |mostly |primarily )?(?:from|by) (?:the |his |her |their )?(?:${RELATIVE_WORDS})\b`,
+  'i',
+  );
+}
+
+/** Relatives when no pack names them (a caller without a compiled pack). */
+const FALLBACK_RELATIVES = 'mother|father|parents?|wife|husband|spouse|partner|son|daughter|sister|brother|family|guardian|caregiver';
+const FALLBACK_CAPACITY = lacksCapacity(FALLBACK_RELATIVES);
+
+/** True when a parent or caregiver may speak for the patient: a child, or a patient who cannot give a history or decide. */
+export function proxySpeaksForPatient(text: string, capacity: RegExp = FALLBACK_CAPACITY): boolean {
   const opening = text.slice(0, 3000);
   return (
     /\b(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven)[- ](?:day|week|month)s?[- ]old\b/i.test(opening) ||
     /\b(?:[1-9]|1[0-7]|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen)[- ]years?[- ]old\b/i.test(opening) ||
     /\b(?:infant|newborn|neonate|toddler|baby boy|baby girl|child|pediatric)\b/i.test(opening) ||
-    /\b(?:nonverbal|non-verbal|intubated|aphasic|unresponsive|obtunded|severe dementia|unable to (?:give|provide) (?:a )?history)\b/i.test(opening)
+    /\b(?:nonverbal|non-verbal|intubated|aphasic|unresponsive|obtunded|(?:severe|advanced|end-stage|late-stage) (?:dementia|alzheimer's(?: disease)?)|unable to (?:give|provide) (?:a )?history)\b/i.test(opening) ||
+    capacity.test(text)
   );
+}
+
+/** Relatives the note names, as a pattern that finds their names in a sentence. */
+export interface NamedRelatives {
+  pattern: RegExp;
+  /** The names, sorted, as one string: part of a paragraph's cache key. */
+  key: string;
+}
+
+const NAME = String.raw`(?:(?:Mr|Mrs|Ms|Miss|Dr)\.? )?[A-Z][a-z]+(?: [A-Z]\.)?(?: [A-Z][a-z]+(?:-[A-Z][a-z]+)?)?`;
+function namedRelativePattern(RELATIVE_WORDS: string): RegExp {
+  return new RegExp(
+  String.raw`\b(?:her|his|their|the patient's|patient's|pt's) (?:${RELATIVE_WORDS}),? (${NAME})|(${NAME}),? (?:her|his|their|the patient's|patient's) (?:${RELATIVE_WORDS})\b|(${NAME}) \((?:her |his |their |the patient's |patient's )?(?:${RELATIVE_WORDS})\)`,
+  'g',
+  );
+}
+const NOT_A_NAME = /^(?:The|This|That|She|He|They|Her|His|Their|Patient|Pt|And|But|Who|Which|When|Today|Yesterday|Mother|Father|Wife|Husband|Daughter|Son|Sister|Brother|Family|Dr)$/;
+
+/**
+ * The relatives a note introduces by name ("her daughter, Ana Ruiz,", "Tom (son)"): a full
+ * name and a first name, so that "Ana states she is worried" is the daughter speaking. A bare
+ * surname is left out: a daughter often shares it with the patient.
+ */
+export function namedRelatives(text: string, pattern: RegExp = namedRelativePattern(FALLBACK_RELATIVES)): NamedRelatives | undefined {
+  const names = new Set<string>();
+  pattern.lastIndex = 0;
+  for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
+    const full = (m[1] ?? m[2] ?? m[3]).replace(/^(?:Mr|Mrs|Ms|Miss|Dr)\.? /, '');
+    const parts = full.split(' ').filter((p) => !/^[A-Z]\.$/.test(p));
+    if (NOT_A_NAME.test(parts[0])) continue;
+    names.add(full);
+    // A title with a surname names the whole person; a first name alone is safe to follow.
+    if (parts.length > 1 || !/^(?:Mr|Mrs|Ms|Miss|Dr)/.test(m[0].trim())) names.add(parts[0]);
+  }
+  if (names.size === 0) return undefined;
+  const sorted = [...names].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
+  const alternatives = sorted.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+  return { pattern: new RegExp(String.raw`(?:\b(?:Mr|Mrs|Ms|Miss)\.? )?\b(?:${alternatives})\b`, 'g'), key: sorted.join('|') };
 }

@@ -3,6 +3,7 @@
  * every keystroke then reuses the compiled regular expressions.
  */
 import { Attribution } from './attribution';
+import { compileLearned, type LearnedModel } from './learned/model';
 import { ContextMatcher, wordBounded } from './context';
 import { SectionVocabulary } from './sections';
 import { prefilterFor } from './prefilter';
@@ -40,6 +41,8 @@ export interface CompiledPack {
   /** Which rule a line belongs to when it begins with a prompt label ("Shared decision:"). */
   promptLabels: PromptLabels;
   rules: CompiledRule[];
+  /** The learned scorer, when the pack carries weights that fit its rules. */
+  learned?: LearnedModel;
 }
 
 /** Which check kinds a rule runs when it does not say. */
@@ -75,6 +78,11 @@ export function compilePack(pack: RulePack): CompiledPack {
   const cached = compiled.get(pack);
   if (cached) return cached;
   const { vocabulary } = pack;
+  const rules = pack.rules.map((rule) => ({
+    rule,
+    patterns: rule.evidence.map((spec) => compilePattern(spec, vocabulary)),
+    checks: rule.checks ?? DEFAULT_CHECKS[rule.level],
+  }));
   const result: CompiledPack = {
     pack,
     headers: new SectionVocabulary(pack.sections),
@@ -82,12 +90,9 @@ export function compilePack(pack: RulePack): CompiledPack {
     attribution: new Attribution(vocabulary.relatives),
     historySections: new Set(vocabulary.sectionGroups.history),
     promptLabels: new PromptLabels(pack.rules),
-    rules: pack.rules.map((rule) => ({
-      rule,
-      patterns: rule.evidence.map((spec) => compilePattern(spec, vocabulary)),
-      checks: rule.checks ?? DEFAULT_CHECKS[rule.level],
-    })),
+    rules,
   };
+  result.learned = compileLearned(pack.learned, result);
   compiled.set(pack, result);
   return result;
 }

@@ -89,8 +89,31 @@ function readHeader(line: string, lineStart: number, vocabulary: SectionVocabula
   if (markdown && rest === '') return { kind: 'other', inherits: false, title, lineStart, headerStart, headerEnd };
   const words = title.split(/\s+/).length;
   if (words > MAX_UNKNOWN_HEADER_WORDS || !isAllCaps(title)) return undefined;
+  if (!(colon || rest === '')) return undefined;
+  // A longer unknown label named after a plan-like one ("ER COURSE", "PLAN OF CARE", "EQUIPMENT RECOMMENDATION") is
+  // that section; other labels ("PAIN ASSESSMENT" inside an HPI) stay sub-headings.
+  const named = words > 1 ? kindWithin(title, vocabulary) : undefined;
+  if (named) return { kind: named, inherits: false, title, lineStart, headerStart, headerEnd };
   // An unknown all-caps label (GENERAL:, HEENT:, HTN:) is a sub-heading of the section it sits in.
-  if (colon || rest === '') return { kind: 'other', inherits: true, title, lineStart, headerStart, headerEnd };
+  return { kind: 'other', inherits: true, title, lineStart, headerStart, headerEnd };
+}
+
+const NAMED_WITHIN = new Set<SectionKind>(['plan', 'assessment-plan', 'instructions', 'follow-up', 'hospital-course']);
+
+/**
+ * The kind of the longest known plan-like header name inside `title` (the later one on a tie: English puts
+ * the head noun last, "ER COURSE"), ignoring names of one or two letters ("A", "PE").
+ */
+function kindWithin(title: string, vocabulary: SectionVocabulary): SectionKind | undefined {
+  const words = title.split(/[\s/]+/).filter(Boolean);
+  for (let length = words.length - 1; length >= 1; length--) {
+    for (let from = words.length - length; from >= 0; from--) {
+      const phrase = words.slice(from, from + length);
+      if (phrase.join(' ').length <= 2) continue;
+      const kind = vocabulary.kindOf(phrase.join(' ')) ?? vocabulary.kindOf(phrase.join('/'));
+      if (kind && NAMED_WITHIN.has(kind)) return kind;
+    }
+  }
   return undefined;
 }
 

@@ -4,6 +4,8 @@
  * read the same results.
  */
 
+import type { LearnedReason, LearnedWeights } from './learned/model';
+
 /** A half-open range of UTF-16 offsets into the note text: [start, end). */
 export interface Span {
   start: number;
@@ -69,6 +71,8 @@ export interface Evidence {
   span: Span;
   strength: Strength;
   section: SectionKind;
+  /** Why it counts: the learned score and the words that weighed most; absent when a rule pattern matched. */
+  learned?: LearnedReason;
 }
 
 export type FindingKind = 'missing' | 'weak' | 'placeholder';
@@ -194,6 +198,11 @@ export interface Rule {
   examples: RuleExamples;
   /** Check kinds to run; default depends on the level. */
   checks?: string[];
+  /**
+   * Whether the pack's learned scorer (`RulePack.learned`) decides this rule's evidence, when it
+   * has weights for it; default true. `false` keeps the rule to its patterns alone.
+   */
+  learned?: boolean;
 }
 
 export interface SectionHeaderDefinition {
@@ -279,4 +288,6 @@ export interface RulePack {
   rules: Rule[];
   /** The profile for notes that name none (a pack file's `profile`); default: the profile with id `default`. */
   profile?: string;
+  /** Weights of the learned sentence scorer (written by `npm run train`); without them, rules use their patterns alone. */
+  learned?: LearnedWeights;
 }

@@ -4,9 +4,11 @@
  * matches of each pattern with their context and speaker) is cached by the
  * unit's content. After a keystroke only the edited paragraph is scanned
  * again; the result is the same as a fresh analysis because a unit's scan
- * depends on nothing but its text, its section kind and the proxy flag.
+ * depends on nothing but its text, its section kind, the proxy flag and the
+ * relatives the note names.
  */
-import type { Speaker } from './attribution';
+import type { NamedRelatives, Speaker } from './attribution';
+import { contextBits, tokenize, type PatternHit, type SentenceFacts } from './learned/features';
 import type { CompiledPack, CompiledPattern } from './compile';
 import type { SentenceContext } from './context';
 import { splitSentences } from './sentences';
@@ -35,11 +37,39 @@ interface RelativeMatch {
   excepted: boolean;
 }
 
+interface PendingHit {
+  index: number;
+  hit: PatternHit;
+  found: RelativeMatch;
+  keyed: KeyedPattern;
+}
+
 interface UnitScan {
   sentences: Span[];
   matches: Map<CompiledPattern, RelativeMatch[]>;
   contexts: Map<number, SentenceContext>;
   speakers: Map<number, Speaker>;
+  /** What the learned scorer reads of each sentence, once per unit content (see learned/features.ts). */
+  facts?: SentenceFacts[];
+  /** The pattern hits of `facts` whose `counted` is read when their sentence is completed. */
+  pendingHits?: PendingHit[];
+  /** Anything else derived from the unit's content alone, by owner (the learned scorer's scores). */
+  derived?: Map<object, unknown>;
+}
+
+/** Which pairs of neighbouring stems a model may weigh (see tokenize). */
+export type PairFilter = (first: string, second: string) => boolean;
+
+/** A pattern whose matches the learned scorer reads, under its key in the model. */
+export interface KeyedPattern {
+  key: string;
+  /** Its feature names (see PatternHit). */
+  name: string;
+  countedName: string;
+  ruleId: string;
+  pattern: CompiledPattern;
+  /** Whether a match in this unit counts as evidence for its own rule. */
+  counts(match: UnitMatch, section: SectionKind): boolean;
 }
 
 const BLANK_LINE = /\n[ \t]*\r?\n/g;
@@ -144,21 +174,22 @@ export class UnitReader {
     private readonly text: string,
     private readonly pack: CompiledPack,
     private readonly proxy: boolean,
+    private readonly relatives?: NamedRelatives,
   ) {}
 
   private entry(unit: Unit) {
     let entry = this.scans.get(unit);
     if (!entry) {
       const unitText = this.text.slice(unit.start, unit.end);
-      const key = `${unit.section}\u0001${this.proxy ? 1 : 0}\u0001${unitText}`;
+      const key = `${unit.section}\u0001${this.proxy ? 1 : 0}\u0001${this.relatives?.key ?? ''}\u0001${unitText}`;
       entry = { scan: scanOf(this.pack, key, unitText), unitText };
       this.scans.set(unit, entry);
     }
     return entry;
   }
 
-  /** Matches of a regex pattern in a unit, each with its context; computed once per unit content. */
-  matches(unit: Unit, pattern: CompiledPattern): UnitMatch[] {
+  /** Matches of a regex pattern in a unit, relative to it, with the index of their sentence; computed once per unit content. */
+  private relativeMatches(unit: Unit, pattern: CompiledPattern): RelativeMatch[] {
     const entry = this.entry(unit);
     const { scan, unitText } = entry;
     let relative = scan.matches.get(pattern);
@@ -168,6 +199,13 @@ export class UnitReader {
       relative = this.scanPattern(scan, entry.folded, pattern);
       scan.matches.set(pattern, relative);
     }
+    return relative;
+  }
+
+  /** Matches of a regex pattern in a unit, each with its context; computed once per unit content. */
+  matches(unit: Unit, pattern: CompiledPattern): UnitMatch[] {
+    const { scan, unitText } = this.entry(unit);
+    const relative = this.relativeMatches(unit, pattern);
     return relative.map((r) => {
       const s = scan.sentences[r.sentence];
       return {
@@ -213,11 +251,121 @@ export class UnitReader {
     return found;
   }
 
+  /**
+   * Every sentence of the unit with its words and pattern hits (offsets relative to the unit),
+   * computed once per unit content; `complete` adds contexts and speaker to the sentences that
+   * need them. `patterns` must be the same list for every call with one pack.
+   */
+  facts(unit: Unit, patterns: readonly KeyedPattern[], pairs?: PairFilter): SentenceFacts[] {
+    const entry = this.entry(unit);
+    const { scan } = entry;
+    if (scan.facts) return scan.facts;
+    entry.folded ??= foldCase(entry.unitText);
+    const folded = entry.folded;
+    const facts: SentenceFacts[] = scan.sentences.map((sentence) => ({
+      sentence,
+      section: unit.section,
+      tokens: tokenize(folded, sentence, pairs),
+      hits: [] as PatternHit[],
+      contextsRead: false,
+      complete: false,
+      speaker: 'unknown',
+      contexts: 0,
+    }));
+    const pending: PendingHit[] = [];
+    for (const keyed of patterns) {
+      if (keyed.pattern.sections && !keyed.pattern.sections.has(unit.section)) continue;
+      if (keyed.pattern.notSections?.has(unit.section)) continue;
+      // The unit's own (relative) matches: no absolute copies for sentences that are never scored.
+      for (const found of this.relativeMatches(unit, keyed.pattern)) {
+        const hit: PatternHit = {
+          key: keyed.key,
+          name: keyed.name,
+          countedName: keyed.countedName,
+          ruleId: keyed.ruleId,
+          match: found.match,
+          contexts: contextBits(found.contexts),
+          // Whether it counts may need the speaker: read when the sentence is completed.
+          counted: false,
+          strength: keyed.pattern.spec.strength ?? 'specific',
+        };
+        facts[found.sentence].hits.push(hit);
+        pending.push({ index: found.sentence, hit, found, keyed });
+      }
+    }
+    scan.facts = facts;
+    scan.pendingHits = pending;
+    return facts;
+  }
+
+  /** Fills in the contexts of a sentence's words (once; the facts are cached with the unit). */
+  readContexts(unit: Unit, facts: SentenceFacts): SentenceFacts {
+    if (facts.contextsRead) return facts;
+    const entry = this.entry(unit);
+    const { scan, unitText } = entry;
+    entry.folded ??= foldCase(unitText);
+    const folded = entry.folded;
+    const index = sentenceIndexAt(scan.sentences, facts.sentence.start);
+    let context = scan.contexts.get(index);
+    if (!context) {
+      context = this.pack.context.scan(folded, facts.sentence);
+      scan.contexts.set(index, context);
+    }
+    let contexts = 0;
+    if (context.byStart.length > 0) {
+      for (const token of facts.tokens) {
+        token.contexts = contextBits(this.pack.context.contextsOf(folded, context, token, this.proxy));
+        contexts |= token.contexts;
+      }
+      for (const hit of context.sentenceWide) contexts |= contextBits([hit.trigger.kind]);
+    }
+    facts.contexts = contexts;
+    facts.contextsRead = true;
+    return facts;
+  }
+
+  /** Fills in the contexts, the speaker and which pattern hits count (once; the facts are cached with the unit). */
+  complete(unit: Unit, facts: SentenceFacts): SentenceFacts {
+    if (facts.complete) return facts;
+    this.readContexts(unit, facts);
+    const { scan, unitText } = this.entry(unit);
+    const index = sentenceIndexAt(scan.sentences, facts.sentence.start);
+    // The cheap frames only: the speaker a rule's pattern needs is still read in full (speaker()).
+    const s = scan.sentences[index];
+    facts.speaker = this.pack.attribution.speakerOf(unitText.slice(s.start, s.end), this.proxy, this.relatives, false);
+    // Whether a hit counts, with that same speaker: consistent between training and scoring, and no parse.
+    const speaker = facts.speaker;
+    for (const p of scan.pendingHits ?? []) {
+      if (p.index !== index || p.found.excepted) continue;
+      const found: UnitMatch = { sentence: facts.sentence, match: p.found.match, contexts: p.found.contexts, excepted: false, speaker: () => speaker };
+      p.hit.counted = p.keyed.counts(found, unit.section);
+    }
+    facts.complete = true;
+    return facts;
+  }
+
+  /** The unit's folded text (ASCII lower case, same offsets). */
+  foldedText(unit: Unit): string {
+    const entry = this.entry(unit);
+    entry.folded ??= foldCase(entry.unitText);
+    return entry.folded;
+  }
+
+  /** A value derived from the unit's content alone, computed once per content and owner. */
+  derived<T>(unit: Unit, owner: object, compute: () => T): T {
+    const { scan } = this.entry(unit);
+    scan.derived ??= new Map();
+    if (scan.derived.has(owner)) return scan.derived.get(owner) as T;
+    const value = compute();
+    scan.derived.set(owner, value);
+    return value;
+  }
+
   private speaker(scan: UnitScan, unitText: string, sentence: number): Speaker {
     let speaker = scan.speakers.get(sentence);
     if (!speaker) {
       const s = scan.sentences[sentence];
-      speaker = this.pack.attribution.speakerOf(unitText.slice(s.start, s.end), this.proxy);
+      speaker = this.pack.attribution.speakerOf(unitText.slice(s.start, s.end), this.proxy, this.relatives);
       scan.speakers.set(sentence, speaker);
     }
     return speaker;

@@ -40,6 +40,8 @@ import { plan } from './plan';
 import { profiles } from './profiles';
 import { sectionHeaders } from './sections';
 import { compact, vocabulary } from './vocabulary';
+import type { LearnedWeights } from '../engine/learned/model';
+import learnedWeights from './learned-weights.json';
 
 const rules: Rule[] = [
   // Do the little things
@@ -86,4 +88,6 @@ export const defaultPack: RulePack = {
   context,
   profiles,
   rules: defaultRules,
+  // Written by `npm run train` from the labelled corpus (docs/engine.md); data, like the rules.
+  learned: learnedWeights as LearnedWeights,
 };

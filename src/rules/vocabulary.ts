@@ -70,6 +70,12 @@ export const WORDS = (n: number): string => String.raw`(?:()(?!{negations}\W)[^\
  */
 export const JOIN = '(?=)';
 
+/**
+ * Help with the conversation itself (an interpreter, a chaperone): declining or choosing it is not
+ * a decision about care, so it is no shared decision ("declines an interpreter").
+ */
+export const CONVERSATION_AID = String.raw`(?:(?:professional|medical|certified|in-person|phone|telephone|video|hospital) )?(?:interpreters?|interpret(?:er|ation|ing) services?|translators?|translation services?|language (?:line|services?)|chaperones?)`;
+
 /** People who come with a patient or share their care at home: the pack's relatives. */
 export const COMPANION = '{relatives}';
 

@@ -2,6 +2,9 @@ import { contentWordCount, foldCase, PLACEHOLDER_SOURCE } from '../text';
 import type { CompiledPattern } from '../compile';
 import type { Speaker } from '../attribution';
 import type { Evidence, Span } from '../types';
+import type { Unit, UnitMatch } from '../units';
+import type { SentenceFacts } from '../learned/features';
+import type { ElementScorer, ScoredSentence } from '../learned/model';
 import type { CheckKind, RuleRun } from './types';
 
 /** Evidence beyond this many sentences adds nothing a reader needs. */
@@ -11,14 +14,18 @@ const PLACEHOLDER = new RegExp(PLACEHOLDER_SOURCE);
 /** evidence-present: collects the sentences that document the rule, in allowed context only. */
 export const evidenceCheck: CheckKind = {
   id: 'evidence',
-  summary: 'Collects evidence: pattern matches in scope, outside negated, hypothetical, other-person, historical or placeholder context unless the pattern allows it.',
+  summary:
+    'Collects evidence: pattern matches in scope, outside negated, hypothetical, other-person, historical or placeholder context unless the pattern allows it; for a rule the pack\'s learned scorer covers, also the sentences it scores over its threshold.',
   run(run) {
     const seen = new Set<number>();
+    const scorer = run.note.pack.learned?.scorers.get(run.rule.rule.id);
     for (const pattern of run.rule.patterns) {
       if (run.evidence.length >= MAX_EVIDENCE) break;
       if (pattern.spec.anyContent) collectSectionContent(run, pattern, seen);
       else collectMatches(run, pattern, seen);
     }
+    // What the patterns found stands; the scorer adds the sentences they missed that it rates over its threshold.
+    if (scorer) collectLearned(run, (unit) => reviewOf(run, scorer, unit), seen);
     // An unfilled line labelled for this rule is its placeholder, whatever the line's words match.
     for (const span of run.note.promptLines.placeholdersOf(run.rule.rule.id)) {
       if (!run.placeholders.some((p) => p.start === span.start)) run.placeholders.push(span);
@@ -26,6 +33,47 @@ export const evidenceCheck: CheckKind = {
     run.evidence.sort((a, b) => a.span.start - b.span.start);
   },
 };
+
+/** The scorer's verdict on one paragraph's sentences, once per paragraph content. */
+function reviewOf(run: RuleRun, scorer: ElementScorer, unit: Unit): LearnedReview {
+  const { reader, pack } = run.note;
+  const learned = pack.learned!;
+  if (!scorer.reads(unit.section)) return NOTHING_LEARNED;
+  return reader.derived(unit, scorer, () => {
+    const facts = reader.facts(unit, learned.patterns, learned.bounds.pairs);
+    const bounds = reader.derived(unit, learned.bounds, () => facts.map((f) => learned.bounds.of(f)));
+    const read = { readContexts: (f: SentenceFacts) => reader.readContexts(unit, f), complete: (f: SentenceFacts) => reader.complete(unit, f) };
+    return { facts, added: scorer.review(facts, bounds, learned.columns.get(scorer)!, reader.foldedText(unit), read) };
+  });
+}
+
+const NOTHING_LEARNED: LearnedReview = { facts: [], added: [] };
+
+interface LearnedReview {
+  facts: SentenceFacts[];
+  added: ScoredSentence[];
+}
+
+function collectLearned(run: RuleRun, review: (unit: Unit) => LearnedReview, seen: Set<number>): void {
+  const { note } = run;
+  for (const unit of note.units) {
+    const { facts, added } = review(unit);
+    for (const { index, reason } of added) {
+      const f = facts[index];
+      // Boilerplate when the only patterns of this rule that credit it are boilerplate ones ("risks and benefits discussed").
+      const own = f.hits.filter((h) => h.counted && h.ruleId === run.rule.rule.id);
+      const strength = own.length > 0 && own.every((h) => h.strength === 'boilerplate') ? 'boilerplate' : 'specific';
+      push(run, seen, {
+        ruleId: run.rule.rule.id,
+        span: { start: unit.start + f.sentence.start, end: unit.start + f.sentence.end },
+        strength,
+        section: unit.section,
+        learned: { ...reason, words: reason.words.map((w) => ({ start: unit.start + w.start, end: unit.start + w.end })) },
+      });
+      if (run.evidence.length >= MAX_EVIDENCE) return;
+    }
+  }
+}
 
 function push(run: RuleRun, seen: Set<number>, evidence: Evidence): void {
   if (seen.has(evidence.span.start) || run.evidence.length >= MAX_EVIDENCE) return;
@@ -73,7 +121,7 @@ function collectMatches(run: RuleRun, pattern: CompiledPattern, seen: Set<number
         continue;
       }
       if (contexts.length > 0) continue;
-      if (pattern.spec.attribution && !attributed(pattern.spec.attribution, found.speaker(), note.pack.historySections.has(unit.section))) continue;
+      if (!speakerAllowed(pattern, found, note.pack.historySections.has(unit.section))) continue;
       push(run, seen, {
         ruleId: run.rule.rule.id,
         span: found.sentence,
@@ -83,6 +131,19 @@ function collectMatches(run: RuleRun, pattern: CompiledPattern, seen: Set<number
       if (run.evidence.length >= MAX_EVIDENCE) return;
     }
   }
+}
+
+/** Whether a match of `pattern` is by a speaker the pattern accepts (always, for a pattern that names none). */
+export function speakerAllowed(pattern: CompiledPattern, found: UnitMatch, inHistory: boolean): boolean {
+  return !pattern.spec.attribution || attributed(pattern.spec.attribution, found.speaker(), inHistory);
+}
+
+/** Whether a match, found in a section its pattern applies to, counts as evidence for its own rule. */
+export function countsAsEvidence(pattern: CompiledPattern, found: UnitMatch, inHistory: boolean): boolean {
+  if (found.excepted) return false;
+  const allowed = pattern.spec.allowContext ?? [];
+  for (const kind of found.contexts) if (!allowed.includes(kind)) return false;
+  return speakerAllowed(pattern, found, inHistory);
 }
 
 /** In a history section (the pack's `history` group), a sentence with no named speaker is the patient's own account. */

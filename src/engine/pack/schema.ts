@@ -170,11 +170,16 @@ const ruleProperties: Record<keyof Rule, JsonSchema> = {
     uniqueItems: true,
     description: 'Check kinds to run, "evidence" first; default by level (core: evidence, missing, weak, placeholder).',
   },
+  learned: {
+    type: 'boolean',
+    description:
+      'Whether the built-in learned sentence scorer decides this rule\'s evidence (core elements only; default true). `false` keeps the rule to its patterns alone. A rule whose evidence a pack replaces uses its patterns alone.',
+  },
 };
 
 /** The fields a pack may change on an existing rule. */
-type OverrideKey = 'severity' | 'message' | 'weakMessage' | 'rationale' | 'level' | 'evidence' | 'prompt' | 'examples' | 'title' | 'counts' | 'checks';
-export const OVERRIDE_KEYS: readonly OverrideKey[] = ['severity', 'message', 'weakMessage', 'rationale', 'level', 'title', 'counts', 'evidence', 'prompt', 'examples', 'checks'];
+type OverrideKey = 'severity' | 'message' | 'weakMessage' | 'rationale' | 'level' | 'evidence' | 'prompt' | 'examples' | 'title' | 'counts' | 'checks' | 'learned';
+export const OVERRIDE_KEYS: readonly OverrideKey[] = ['severity', 'message', 'weakMessage', 'rationale', 'level', 'title', 'counts', 'evidence', 'prompt', 'examples', 'checks', 'learned'];
 const overrideProperties = Object.fromEntries(
   OVERRIDE_KEYS.map((key) => [key, key === 'evidence' ? { ...ruleProperties.evidence, description: 'Replaces the rule\'s evidence entirely.' } : ruleProperties[key]]),
 ) as Record<OverrideKey, JsonSchema>;

@@ -1,6 +1,8 @@
 import type { Rule } from '../../engine/types';
-import { NOT_CONVERSATION } from '../vocabulary';
+import { CONVERSATION_AID, NOT_CONVERSATION } from '../vocabulary';
 
+// Declining or choosing an interpreter or a chaperone: about the conversation, not the care.
+const CONVERSATION_AID_CHOICE = String.raw`(?:declines?|declined|declining|refuses?|refused|refusing|does not want|doesn't want|did not want|not interested in|prefers?|preferred|wants?|wanted|wish(?:es|ed)?|requests?|requested|asks? for|asked for|would like|would rather|chose|chooses|elects?|elected|accepts?|accepted|agrees? to|agreed to)(?: to use| to have)?(?: (?:an?|the|any|her|his|their))?(?: own)?(?: \S+)? (?:as (?:an? |the |her |his |their )?)?${CONVERSATION_AID}|${CONVERSATION_AID} (?:was |were |is |has been )?(?:declined|refused|not wanted)`;
 const TALKED = String.raw`(?:discussed|reviewed|went over|gone over|explained|talked about|talked through|counseled|counselled|presented|outlined|described|covered)`;
 const CHOICE = String.raw`(?:options?|alternatives?|risks?|benefits?|side[- ]effects?|side[- ]effect profile|pros and cons|choices|possible complications|complications)`;
 const DECIDE = String.raw`(?:wish(?:es|ed)?|desires?|desired|wants?|wanted|elects?|elected|chooses?|chose|choosing|decides?|decided|prefers?|preferred|opts?|opted|is willing|was willing|would like)`;
@@ -28,7 +30,7 @@ export const permission: Rule = {
       pattern: String.raw`${DECIDE} (?:to )?(?:proceed|go ahead|try|start|begin|continue|have|undergo|pursue|defer|wait|hold off|avoid|forgo|stop|keep|take|use|get|return|remain|stay|go home|leave|follow|be seen)|(?:agrees?|agreed|agreeable|agreeing|consents?|consented|accepts?|accepted|is comfortable|was comfortable|are comfortable|amenable) (?:to|with|for)|(?:is|was|are|were) in agreement|(?:she|he|they|patient|parents?|family) (?:fully )?(?:understood|understands) and (?:agreed|agrees|wish(?:es|ed)? to proceed)|(?:is|was) requesting|requests?|requested|feels? (?:that )?(?:she|he|they) (?:no longer |does not |doesn't )?(?:needs?|wants?|should)`,
       attribution: 'patient',
       notSections: [...NOT_CONVERSATION, 'ros'],
-      unless: String.raw`(?:i|we) (?:have )?(?:agree|concur|decided|chose|elected|opted|prefer|wanted|would like)(?! together| jointly| with (?:the )?(?:patient|her|him|them|family|parents))|(?:consult(?:ation)?|evaluation|referral|records?|information) (?:was |were |has been )?requested|(?:sent|made|placed) (?:a )?request|agree with (?:the )?(?:above|assessment|findings|discharge)|request(?:ed|s)? (?:by|from) (?:dr|the|his|her)|consult(?:ation)? requested|requested (?:a |an )?(?:consult|consultation|evaluation) (?:by|from)|at the request of`,
+      unless: String.raw`(?:i|we) (?:have )?(?:agree|concur|decided|chose|elected|opted|prefer|wanted|would like)(?! together| jointly| with (?:the )?(?:patient|her|him|them|family|parents))|(?:consult(?:ation)?|evaluation|referral|records?|information) (?:was |were |has been )?requested|(?:sent|made|placed) (?:a )?request|agree with (?:the )?(?:above|assessment|findings|discharge)|request(?:ed|s)? (?:by|from) (?:dr|the|his|her)|consult(?:ation)? requested|requested (?:a |an )?(?:consult|consultation|evaluation) (?:by|from)|at the request of|${CONVERSATION_AID_CHOICE}`,
     },
     {
       // Decisions written as joint acts or consent need no speaker.
@@ -41,6 +43,7 @@ export const permission: Rule = {
       attribution: 'patient',
       allowContext: ['negated'],
       notSections: [...NOT_CONVERSATION, 'ros', 'hpi', 'chief-complaint', 'social-history'],
+      unless: CONVERSATION_AID_CHOICE,
     },
     {
       pattern: String.raw`(?:risks and benefits|risks/benefits|r/b/a|risks, benefits,? and alternatives|risks, benefits and alternatives) (?:were |was |have been )?(?:discussed|reviewed|explained)|(?:patient|she|he|they) (?:agrees?|agreed) with (?:the )?plan|agreeable to (?:the )?plan|all questions (?:were )?answered|questions (?:were )?answered to (?:her|his|their) satisfaction`,
