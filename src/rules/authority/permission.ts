@@ -67,6 +67,7 @@ export const permission: Rule = {
       'PLAN: Risks and benefits discussed.',
     ],
     missing: [
+      'PLAN: Chest x-ray today. Patient declined an interpreter; she prefers to speak English.',
       'PLAN: Start sertraline 50 mg daily. Return in 6 weeks.',
       'PLAN: Patient verbalized understanding.',
       'PLAN: Will discuss options at the next visit.',
