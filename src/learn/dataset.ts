@@ -76,7 +76,7 @@ export function buildExamples(notes: readonly LabelledNote[], pack: RulePack, ru
   notes.forEach((labelled, noteIndex) => {
     const note = readNote(labelled.text, compiled);
     // Which rules the section-content evidence alone documents, through the engine itself.
-    const content = analyze(labelled.text, { pack: contentPack, maxLength: Number.MAX_SAFE_INTEGER });
+    const content = analyze(labelled.text, { pack: contentPack, maxChars: Number.MAX_SAFE_INTEGER, maxBytes: Number.MAX_SAFE_INTEGER });
     for (const { ruleId, scorer, data } of elements) {
       const label = labelled.labels.elements[ruleId];
       const present = label?.present === true;
