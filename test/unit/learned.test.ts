@@ -20,7 +20,7 @@ function packWith(weights: Record<string, number>, threshold = 1, rule = RULE): 
     patterns,
     elements: { [rule]: { evidence: fingerprint(target.evidence), bias: 0, threshold, weights } },
   };
-  return { ...defaultPack, learned };
+  return { ...defaultPack, learned, rules: defaultPack.rules.map((r) => (r.id === rule ? { ...r, learned: true } : r)) };
 }
 
 const TIRED = { 'w:tiredness': 5, '~w:tiredness': 3 };
@@ -72,10 +72,11 @@ describe('learned sentence scorer', () => {
   });
 
   it('skips only sentences whose bound is under the threshold: the same evidence as scoring every sentence', () => {
-    const pack = defaultPack;
+    // The shipped weights, with the rule they score turned on (the default pack keeps it to its patterns).
+    const pack: RulePack = { ...defaultPack, rules: defaultPack.rules.map((r) => (r.id in defaultPack.learned!.elements ? { ...r, learned: true } : r)) };
     const compiled = compilePack(pack);
     const learned = compiled.learned;
-    assert.ok(learned, 'the default pack carries a learned scorer');
+    assert.ok(learned, 'the shipped weights make a scorer');
     const text = [
       'HPI: 58-year-old woman with headaches for a month. She thinks they started after the new job.',
       'She wonders if it is her blood pressure. Her sister believes it is migraine. No vomiting.',
