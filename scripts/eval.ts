@@ -9,7 +9,7 @@
  * --rules-only: the pack's patterns without its learned scorer (for comparison).
  */
 import { parseArgs } from 'node:util';
-import { CorpusError, readLabelledDir, type LabelledNote } from '../src/eval/corpus';
+import { readLabelledDirsForCli } from '../src/eval/corpus';
 import { crossValidate, type CrossValidation } from '../src/eval/crossValidate';
 import { evaluate, type ElementScore, type NoteOutcome } from '../src/eval/evaluate';
 import { defaultPack, type RulePack } from '../src/engine';
@@ -56,14 +56,8 @@ function main(argv: string[]): number {
     process.stderr.write(`eval: --seed must be an integer, not ${values.seed}\n`);
     return 2;
   }
-  let notes: LabelledNote[];
-  try {
-    notes = dirs.flatMap((dir) => readLabelledDir(dir, (message) => process.stderr.write(`eval: ${message}\n`)));
-  } catch (error) {
-    if (!(error instanceof CorpusError)) throw error;
-    process.stderr.write(`eval: ${error.message}\n`);
-    return 2;
-  }
+  const notes = readLabelledDirsForCli(dirs, 'eval');
+  if (!notes) return 2;
   const where = dirs.join(' + ');
   const rulesOnly: RulePack = { ...defaultPack, learned: undefined };
   if (folds === undefined) {

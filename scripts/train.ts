@@ -10,7 +10,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { defaultPack } from '../src/engine';
-import { CorpusError, readLabelledDir, type LabelledNote } from '../src/eval/corpus';
+import { readLabelledDirsForCli } from '../src/eval/corpus';
 import { DEFAULT_TRAIN, trainWeights } from '../src/learn/train';
 
 const root = path.resolve(__dirname, '../..');
@@ -45,14 +45,8 @@ function main(argv: string[]): number {
     process.stderr.write(`train: --seed must be an integer, not ${parsed.values.seed}\n`);
     return 2;
   }
-  let notes: LabelledNote[];
-  try {
-    notes = dirs.flatMap((dir) => readLabelledDir(dir, (message) => process.stderr.write(`train: ${message}\n`)));
-  } catch (error) {
-    if (!(error instanceof CorpusError)) throw error;
-    process.stderr.write(`train: ${error.message}\n`);
-    return 2;
-  }
+  const notes = readLabelledDirsForCli(dirs, 'train');
+  if (!notes) return 2;
   const started = Date.now();
   const weights = trainWeights(notes, { ...defaultPack, learned: undefined }, { ...DEFAULT_TRAIN, seed });
   weights.trainedOn = `${dirs.map((d) => path.basename(d)).join(' + ')}: ${weights.trainedOn}`;

@@ -153,7 +153,7 @@ function sentenceIndexAt(sentences: readonly Span[], offset: number): number {
 }
 
 /** Every match of `regex` in `text`, in order; computed once per unit, not once per candidate. */
-function spansOf(regex: RegExp, text: string): Span[] {
+export function spansOf(regex: RegExp, text: string): Span[] {
   const spans: Span[] = [];
   regex.lastIndex = 0;
   for (let m = regex.exec(text); m; m = regex.exec(text)) {

@@ -42,3 +42,17 @@ export function readLabelledDir(dir: string, warn: (message: string) => void = (
     return [{ id: `${source}/${record.file}`, source, file: record.file, text: fs.readFileSync(file, 'utf8'), labels: record }];
   });
 }
+
+/**
+ * The notes of every folder, for a command line tool: problems are written to stderr after
+ * `tool:`, and undefined means a folder could not be read (exit 2).
+ */
+export function readLabelledDirsForCli(dirs: readonly string[], tool: string): LabelledNote[] | undefined {
+  try {
+    return dirs.flatMap((dir) => readLabelledDir(dir, (message) => process.stderr.write(`${tool}: ${message}\n`)));
+  } catch (error) {
+    if (!(error instanceof CorpusError)) throw error;
+    process.stderr.write(`${tool}: ${error.message}\n`);
+    return undefined;
+  }
+}

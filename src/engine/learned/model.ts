@@ -16,7 +16,7 @@
 import { countsAsEvidence } from '../checks/evidence';
 import type { CompiledPattern } from '../compile';
 import { CONTEXT_BIT, featuresOf, GATED_MARK, SPEAKERS, speakerClass, type ElementGate, type SentenceFacts } from './features';
-import type { KeyedPattern, UnitMatch } from '../units';
+import { spansOf, type KeyedPattern, type UnitMatch } from '../units';
 import type { ContextKind, EvidencePattern, Rule, SectionKind, Span } from '../types';
 
 /** The weights file: what `npm run train` writes and a rule pack carries as `learned`. */
@@ -149,18 +149,7 @@ export class ElementScorer {
 
   /** The gate of this element in one paragraph (its look-alike spans there). */
   gate(folded: string): ElementGate {
-    const unless: Span[] = [];
-    for (const regex of this.unless) {
-      regex.lastIndex = 0;
-      for (let m = regex.exec(folded); m; m = regex.exec(folded)) {
-        if (m[0].length === 0) {
-          regex.lastIndex++;
-          continue;
-        }
-        unless.push({ start: m.index, end: m.index + m[0].length });
-      }
-    }
-    return { gated: this.gated, unless };
+    return { gated: this.gated, unless: this.unless.flatMap((regex) => spansOf(regex, folded)) };
   }
 
   /** Whether a sentence may count at all, whatever its words (a section the rule does not search, a placeholder, another speaker). */
