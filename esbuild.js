@@ -1,5 +1,7 @@
-// Bundles the extension (cjs, `vscode` external), the CLI, and the CLI's worker thread (`check --jobs`, loaded by
-// dist/cli.js from beside it). `--watch` rebuilds on change; `--production` minifies.
+// Bundles the extension (cjs, `vscode` external), the CLI, the CLI's worker thread (`check --jobs`, loaded by
+// dist/cli.js from beside it), and the MCP server (`healing-notes mcp`, dist/mcp.js, also loaded from beside the CLI,
+// so that neither the CLI's other commands nor the extension carry the protocol libraries).
+// `--watch` rebuilds on change; `--production` minifies.
 const esbuild = require('esbuild');
 const { version } = require('./package.json');
 
@@ -20,12 +22,22 @@ const common = {
   mainFields: ['module', 'main'],
 };
 
+/** In the CLI bundle, `require('../../mcp/main')` (serve.ts) loads the server's own bundle beside it, at run time. */
+const serverBundles = {
+  name: 'server-bundles',
+  setup(build) {
+    build.onResolve({ filter: /^\.\.\/\.\.\/(mcp|lsp)\/main$/ }, (args) => ({ path: `./${args.path.split('/')[2]}.js`, external: true }));
+  },
+};
+
 const cli = { ...common, define: { ...common.define, __CLI_WORKER__: JSON.stringify('cli-worker.js') } };
 
 const builds = [
   { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
-  { ...cli, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  { ...cli, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [serverBundles] },
   { ...cli, entryPoints: ['src/cli/worker.ts'], outfile: 'dist/cli-worker.js' },
+  // Minified: the MCP SDK's schema library (zod, with all its locales) would make it 2.2 MB; 1.4 MB so.
+  { ...cli, entryPoints: ['src/mcp/main.ts'], outfile: 'dist/mcp.js', minify: true },
 ];
 
 async function main() {

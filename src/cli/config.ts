@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { defaultPack, fallbackProfile, severityOf, type Rule, type RulePack, type SeveritySetting } from '../engine';
 import { UsageError } from './files';
-import { loadRulePack } from './pack';
+import { isFile, loadRulePack } from './pack';
 
 export const CONFIG_FILE = '.healingnotes.json';
 export const SCHEMA_REFERENCE = './node_modules/healing-notes/schema/healingnotes.schema.json';
@@ -51,15 +51,8 @@ export function packFromTexts(packFile: string | undefined, packTexts: Readonly<
   });
 }
 
-function isFile(file: string): boolean {
-  try {
-    return fs.statSync(file).isFile();
-  } catch {
-    return false;
-  }
-}
-
-function resolveProfile(profile: string | undefined, pack: RulePack): string | undefined {
+/** A `--profile` value checked against the pack's profiles: undefined for `auto` (detect per note). */
+export function resolveProfile(profile: string | undefined, pack: RulePack): string | undefined {
   if (profile === undefined || profile === 'auto') return undefined;
   if (!pack.profiles.some((p) => p.id === profile)) {
     throw new UsageError(`unknown profile '${profile}' (allowed: auto, ${pack.profiles.map((p) => p.id).join(', ')})`);

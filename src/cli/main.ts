@@ -7,6 +7,7 @@ import { check } from './commands/check';
 import { explain } from './commands/explain';
 import { init } from './commands/init';
 import { rules } from './commands/rules';
+import { mcp } from './commands/serve';
 import { summary } from './commands/summary';
 import { testRules } from './commands/test-rules';
 import { UsageError } from './files';
@@ -26,6 +27,7 @@ Commands:
   explain <rule-id>               why a rule matters, what counts, examples
   test-rules [pack]               run each rule's examples
   init                            write a starter .healingnotes.json
+  mcp                             run the MCP server (stdio) for AI scribes and assistants
 
 Run 'healing-notes <command> --help' for a command's options.
 
@@ -46,6 +48,7 @@ const COMMANDS: Record<string, Command> = {
   explain,
   'test-rules': testRules,
   init,
+  mcp,
 };
 
 /**

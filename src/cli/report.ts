@@ -40,13 +40,18 @@ export interface FileReport {
  */
 export type ReportNeeds = 'full' | 'findings' | 'statuses';
 
-export function fileReport(path: string, text: string, analysis: NoteAnalysis, needs: ReportNeeds = 'full'): FileReport {
+/** Locates offsets of `text` as reports show them: 1-based lines and columns. */
+export function locatorOf(text: string): (start: number, end: number) => Located {
   const lines = new LineIndex(text);
-  const locate = (start: number, end: number): Located => {
+  return (start, end) => {
     const from = lines.positionAt(start);
     const to = lines.positionAt(end);
     return { start, end, line: from.line + 1, column: from.character + 1, endLine: to.line + 1, endColumn: to.character + 1 };
   };
+}
+
+export function fileReport(path: string, text: string, analysis: NoteAnalysis, needs: ReportNeeds = 'full'): FileReport {
+  const locate = locatorOf(text);
   return {
     path,
     profile: analysis.profile,

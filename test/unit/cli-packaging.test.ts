@@ -22,7 +22,7 @@ describe('cli packaging (npm pack)', function () {
   });
 
   it('ships the CLI, the extension, the schema, the docs, README and LICENSE', () => {
-    for (const file of ['dist/cli.js', 'dist/cli-worker.js', 'dist/extension.js', 'schema/healingnotes.schema.json', 'docs/cli.md', 'README.md', 'LICENSE', 'package.json', 'scripts/slurm/submit.sh']) {
+    for (const file of ['dist/cli.js', 'dist/cli-worker.js', 'dist/mcp.js', 'dist/extension.js', 'schema/healingnotes.schema.json', 'docs/cli.md', 'README.md', 'LICENSE', 'package.json', 'scripts/slurm/submit.sh']) {
       assert.ok(files.includes(file), `${file} missing from the package: ${files.join(', ')}`);
     }
   });
@@ -75,6 +75,10 @@ describe('cli packaging (npm pack)', function () {
         stdout = (error as { stdout: string }).stdout; // exit 1: a.note has error-severity findings
       }
       assert.deepEqual(JSON.parse(stdout).files.map((f: { path: string }) => f.path), ['b.note', 'a.note']);
+      // The MCP server runs from dist/mcp.js beside the bin: it answers an initialize request and ends with its input.
+      const initialize = JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'pack-test', version: '1' } } });
+      const reply = execFileSync(npx, ['--offline', 'healing-notes', 'mcp'], { cwd: project, encoding: 'utf8', input: `${initialize}\n`, timeout: 30_000 });
+      assert.match(reply, /"serverInfo":\{"name":"healing-notes"/);
       execFileSync(npx, ['--offline', 'healing-notes', 'init'], { cwd: project, stdio: 'ignore' });
       const schemaRef = /"\$schema": "([^"]+)"/.exec(fs.readFileSync(path.join(project, '.healingnotes.json'), 'utf8'))![1];
       assert.ok(fs.existsSync(path.join(project, schemaRef)), `the starter file's $schema (${schemaRef}) resolves in an install`);

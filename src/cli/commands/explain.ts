@@ -1,6 +1,6 @@
 /** `healing-notes explain <rule-id>`: why the element matters, what counts, and examples. */
 import { promptSnippet, snippetToText } from '../../assist';
-import type { Rule, RulePrompt } from '../../engine';
+import type { Rule, RulePack, RulePrompt } from '../../engine';
 import { loadSetup } from '../config';
 import { UsageError } from '../files';
 import { cwdOf, formatOf, parse, type CliIO } from '../io';
@@ -30,20 +30,28 @@ export function explain(args: readonly string[], io: CliIO): number {
   const format = formatOf(values.format, ['text', 'json'] as const, 'text');
   if (positionals.length !== 1) throw new UsageError("'explain' needs one rule id (see 'healing-notes rules')");
   const { pack } = loadSetup({ cwd: cwdOf(io), noConfig: values['no-config'], rules: values.rules });
-  const id = positionals[0];
-  const rule = pack.rules.find((r) => r.id === id) ?? pack.rules.find((r) => r.id.toLowerCase() === id.toLowerCase());
-  if (!rule) {
-    const near = pack.rules.filter((r) => r.id.includes(id) || id.includes(r.id.split('.').pop()!)).map((r) => r.id);
-    throw new UsageError(`unknown rule '${id}'${near.length ? ` (did you mean ${near.map((n) => `'${n}'`).join(', ')}?)` : ''} (see 'healing-notes rules')`);
-  }
+  const rule = findRule(pack, positionals[0]);
   if (format === 'json') {
-    const { id: ruleId, title, skill, behavior, level, severity, message, rationale, counts, examples } = rule;
-    const prompt = rule.prompt ? promptJson(rule.prompt) : null;
-    io.stdout(JSON.stringify({ id: ruleId, title, skill, behavior, level, severity, message, rationale, counts, prompt, examples }, null, 2) + '\n');
+    io.stdout(JSON.stringify(ruleJson(rule), null, 2) + '\n');
     return 0;
   }
   io.stdout(explainText(rule));
   return 0;
+}
+
+/** The rule with this id (any case); an unknown id is a usage error that suggests near ones and where to see them all. */
+export function findRule(pack: RulePack, id: string, listedBy = "'healing-notes rules'"): Rule {
+  const rule = pack.rules.find((r) => r.id === id) ?? pack.rules.find((r) => r.id.toLowerCase() === id.toLowerCase());
+  if (rule) return rule;
+  const near = pack.rules.filter((r) => r.id.includes(id) || id.includes(r.id.split('.').pop()!)).map((r) => r.id);
+  throw new UsageError(`unknown rule '${id}'${near.length ? ` (did you mean ${near.map((n) => `'${n}'`).join(', ')}?)` : ''} (see ${listedBy})`);
+}
+
+/** A rule as `explain --format json` prints it (and the MCP server's explain_rule answers). */
+export function ruleJson(rule: Rule): Record<string, unknown> {
+  const { id, title, skill, behavior, level, severity, message, rationale, counts, examples } = rule;
+  const prompt = rule.prompt ? promptJson(rule.prompt) : null;
+  return { id, title, skill, behavior, level, severity, message, rationale, counts, prompt, examples };
 }
 
 /**

@@ -1,5 +1,5 @@
 /** `healing-notes rules`: the active rules with their skill, behavior, level and severity. */
-import { effectiveSeverity, loadSetup } from '../config';
+import { effectiveSeverity, loadSetup, type Setup } from '../config';
 import { UsageError } from '../files';
 import { cwdOf, formatOf, parse, type CliIO } from '../io';
 
@@ -31,21 +31,12 @@ export function rules(args: readonly string[], io: CliIO): number {
   const format = formatOf(values.format, ['text', 'json'] as const, 'text');
   if (positionals.length > 0) throw new UsageError(`'rules' takes no arguments (got '${positionals[0]}')`);
   const setup = loadSetup({ cwd: cwdOf(io), noConfig: values['no-config'], rules: values.rules, profile: values.profile });
-
-  const list = setup.pack.rules.map((rule) => ({
-    id: rule.id,
-    skill: rule.skill,
-    behavior: rule.behavior,
-    title: rule.title,
-    level: rule.level,
-    severity: effectiveSeverity(setup, rule),
-    defaultSeverity: rule.severity,
-  }));
+  const json = rulesJson(setup);
   if (format === 'json') {
-    const profiles = setup.pack.profiles.map((p) => ({ id: p.id, description: p.description }));
-    io.stdout(JSON.stringify({ pack: setup.pack.name, profile: setup.profile ?? 'auto', profiles, rules: list }, null, 2) + '\n');
+    io.stdout(JSON.stringify(json, null, 2) + '\n');
     return 0;
   }
+  const list = json.rules;
   const header = { id: 'ID', skill: 'SKILL', behavior: 'BEHAVIOR', level: 'LEVEL', severity: 'SEVERITY' };
   const rows = [header, ...list];
   const width = (key: keyof typeof header) => Math.max(...rows.map((r) => r[key].length));
@@ -59,4 +50,19 @@ export function rules(args: readonly string[], io: CliIO): number {
       `\n${list.length} rule${list.length === 1 ? '' : 's'} (pack ${setup.pack.name}, profile ${setup.profile ?? 'auto'})\nProfiles: ${profiles}\n`,
   );
   return 0;
+}
+
+/** The active rules as `rules --format json` prints them (and the MCP server's list_rules answers). */
+export function rulesJson(setup: Pick<Setup, 'pack' | 'profile'>) {
+  const rules = setup.pack.rules.map((rule) => ({
+    id: rule.id,
+    skill: rule.skill,
+    behavior: rule.behavior,
+    title: rule.title,
+    level: rule.level,
+    severity: effectiveSeverity(setup, rule),
+    defaultSeverity: rule.severity,
+  }));
+  const profiles = setup.pack.profiles.map((p) => ({ id: p.id, description: p.description }));
+  return { pack: setup.pack.name, profile: setup.profile ?? 'auto', profiles, rules };
 }

@@ -1,0 +1,33 @@
+/**
+ * `healing-notes lsp` and `healing-notes mcp`: the language server and the MCP
+ * server, each on standard input and output. In dist/ each is its own bundle
+ * beside cli.js (dist/lsp.js, dist/mcp.js), loaded only by its command, so
+ * `check` never pays for the protocol libraries.
+ */
+import { parse, type CliIO } from '../io';
+import { UsageError } from '../files';
+
+export const MCP_HELP = `Usage: healing-notes mcp
+
+Runs the Model Context Protocol server on standard input and output, for AI
+scribes and assistants that check a note before it is signed. Tools:
+check_note (note text, optional profile and folder), explain_rule, list_rules.
+It opens no network port; the note's text goes back only in the reply and is
+never logged. See README.md (MCP server) for client configurations.
+
+Options:
+  -h, --help   show this help
+`;
+
+export async function mcp(args: readonly string[], io: CliIO): Promise<number> {
+  const { values, positionals } = parse(args, { help: { type: 'boolean', short: 'h' } });
+  if (values.help) {
+    io.stdout(MCP_HELP);
+    return 0;
+  }
+  if (positionals.length > 0) throw new UsageError(`'mcp' takes no arguments (got '${positionals[0]}')`);
+  // Loaded only now; esbuild.js turns this into require('./mcp.js'), the server's own bundle.
+  const server = require('../../mcp/main') as typeof import('../../mcp/main');
+  await server.runMcpServer();
+  return 0;
+}
