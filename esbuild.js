@@ -1,6 +1,7 @@
-// Bundles the extension (cjs, `vscode` external), the CLI, the CLI's worker thread (`check --jobs`, loaded by
-// dist/cli.js from beside it), and the MCP server (`healing-notes mcp`, dist/mcp.js, also loaded from beside the CLI,
-// so that neither the CLI's other commands nor the extension carry the protocol libraries).
+// Bundles the extension (cjs, `vscode` external); the bin (dist/cli.js, a few lines) and the CLI (dist/cli-main.js)
+// with its worker thread (`check --jobs`, dist/cli-worker.js); the MCP server (`healing-notes mcp`, dist/mcp.js) and
+// the language server (`healing-notes lsp`, dist/lsp.js). The bin loads the one it needs from beside it, so the
+// servers start without the CLI, and neither the CLI's other commands nor the extension carry the protocol libraries.
 // `--watch` rebuilds on change; `--production` minifies.
 const esbuild = require('esbuild');
 const { version } = require('./package.json');
@@ -22,11 +23,39 @@ const common = {
   mainFields: ['module', 'main'],
 };
 
-/** In the CLI bundle, `require('../../mcp/main')` (serve.ts) loads the server's own bundle beside it, at run time. */
-const serverBundles = {
-  name: 'server-bundles',
+/**
+ * The bin (src/cli/bin.ts → dist/cli.js) and the CLI load the servers and the CLI itself from their own bundles
+ * beside them, at run time: `require('../lsp/main')` → `./lsp.js`, `../mcp/main` → `./mcp.js`, `./main` → `./cli-main.js`.
+ */
+function bundlesBeside(names) {
+  return {
+    name: 'bundles-beside',
+    setup(build) {
+      for (const [pattern, file] of names) build.onResolve({ filter: pattern }, () => ({ path: file, external: true }));
+    },
+  };
+}
+const servers = [
+  [/^(\.\.\/)+lsp\/main$/, './lsp.js'],
+  [/^(\.\.\/)+mcp\/main$/, './mcp.js'],
+];
+
+/**
+ * The language server's libraries carry transports it never uses (sockets, pipes, a child process to resolve
+ * modules). In its bundle `net` and `child_process` are a stub that refuses every use, so it can only speak
+ * over standard input and output (test/unit/privacy.test.ts scans the bundles for such modules).
+ */
+const noSocketsOrProcesses = {
+  name: 'no-sockets-or-processes',
   setup(build) {
-    build.onResolve({ filter: /^\.\.\/\.\.\/(mcp|lsp)\/main$/ }, (args) => ({ path: `./${args.path.split('/')[2]}.js`, external: true }));
+    build.onResolve({ filter: /^(node:)?(net|child_process)$/ }, (args) => ({ path: args.path.replace(/^node:/, ''), namespace: 'refused' }));
+    build.onLoad({ filter: /.*/, namespace: 'refused' }, (args) => ({
+      loader: 'js',
+      contents: `module.exports = new Proxy({}, { get(_, key) {
+        if (key === '__esModule' || typeof key === 'symbol') return undefined;
+        return () => { throw new Error(${JSON.stringify(args.path)} + '.' + String(key) + ' is not available: Healing Notes speaks over standard input and output only'); };
+      } });`,
+    }));
   },
 };
 
@@ -34,10 +63,12 @@ const cli = { ...common, define: { ...common.define, __CLI_WORKER__: JSON.string
 
 const builds = [
   { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
-  { ...cli, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [serverBundles] },
+  { ...cli, entryPoints: ['src/cli/bin.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [bundlesBeside([...servers, [/^\.\/main$/, './cli-main.js']])] },
+  { ...cli, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli-main.js', plugins: [bundlesBeside(servers)] },
   { ...cli, entryPoints: ['src/cli/worker.ts'], outfile: 'dist/cli-worker.js' },
   // Minified: the MCP SDK's schema library (zod, with all its locales) would make it 2.2 MB; 1.4 MB so.
   { ...cli, entryPoints: ['src/mcp/main.ts'], outfile: 'dist/mcp.js', minify: true },
+  { ...cli, entryPoints: ['src/lsp/main.ts'], outfile: 'dist/lsp.js', plugins: [noSocketsOrProcesses] },
 ];
 
 async function main() {

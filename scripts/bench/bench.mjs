@@ -4,6 +4,8 @@
  *
  * Measures the engine, the CLI and the extension against the performance
  * targets of issue 8, and peer prose linters on the same text in the same run;
+ * the language server's start-up to first diagnostics (scripts/bench/lsp.mjs,
+ * `npm run bench:lsp` alone);
  * then the JSONL mode of the CLI (scripts/bench/jsonl.mjs, `npm run bench:jsonl`
  * alone): throughput on every core and on one, RSS over 200,000 notes.
  * Every timing that must be cold runs in a fresh child process; throughput
@@ -31,6 +33,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { buildEngine, extensionVariants, minifiedExtensionBytes } from './lib/build.mjs';
 import { renderJsonl } from './lib/jsonl-report.mjs';
+import { LSP_TARGET_MS, renderLsp } from './lib/lsp-report.mjs';
 import { KB, bytesOf, readFolder, thirtyKbNote, writeBatch } from './lib/notes.mjs';
 import { printUsageAndExit } from './lib/usage.mjs';
 import { summarizeProfile } from './lib/profile.mjs';
@@ -259,6 +262,17 @@ results.bundles = {
   extensionMinifiedBytes: await minifiedExtensionBytes(root).catch(() => undefined),
 };
 
+// ---------------------------------------------------------------- language server start-up (issue 16)
+log('language server: start-up to first diagnostics, scripts/bench/lsp.mjs (fresh servers on a 30 KB note)');
+try {
+  results.lsp = runJson([path.join(here, 'lsp.mjs'), '--no-build', '--json', '--dir', dir, '--runs', String(RUNS), '--seed', String(SEED)]);
+} catch (error) {
+  results.lsp = { error: error.message };
+  log(error.message);
+}
+results.bundles.lspBytes = fs.statSync(path.join(root, 'dist/lsp.js')).size;
+results.bundles.mcpBytes = fs.statSync(path.join(root, 'dist/mcp.js')).size;
+
 // ---------------------------------------------------------------- memory over a batch
 const batchDir = path.join(tmp, 'batch');
 log(`memory: generating ${BATCH} notes, then the CLI over them with VmHWM polling`);
@@ -444,6 +458,11 @@ function targetsOf(r) {
           status: status(actMs <= TARGETS.activationMs) + (a.totalMs === undefined ? ' (require only)' : ''),
         },
   );
+  t.push(
+    r.lsp.error
+      ? { measure: 'language server start-up to first diagnostics (30 KB note)', figure: 'n/a', target: `≤ ${LSP_TARGET_MS} ms`, status: `MISS (${r.lsp.error.slice(0, 60)})` }
+      : r.lsp.target,
+  );
   t.push({ measure: 'extension bundle dist/extension.js', figure: `${r.bundles.extensionBytes.toLocaleString('en-US')} B`, target: '≤ 1 MB', status: status(r.bundles.extensionBytes <= TARGETS.extensionBytes) });
   const m = r.memory;
   t.push({
@@ -497,7 +516,8 @@ function render(r) {
   if (a.loadError) o.push(`Extension activation — ${a.stub}: dist/extension.js does not load: ${a.loadError}`);
   else o.push(`Extension activation — ${a.stub}: require ${a.requireMs} ms` + (a.activateMs !== undefined ? ` + activate() ${a.activateMs} ms = ${a.totalMs} ms` : ` (activate() not timed: ${a.note})`) + ` (median of ${a.runs}).`);
   const b = r.bundles;
-  o.push(`Bundles: dist/extension.js ${b.extensionBytes.toLocaleString('en-US')} B (${b.extensionBytes <= TARGETS.extensionBytes ? '≤' : '>'} 1 MB), dist/cli.js ${b.cliBytes.toLocaleString('en-US')} B` + (b.extensionMinifiedBytes ? `; the extension minified would be ${b.extensionMinifiedBytes.toLocaleString('en-US')} B.` : '.'));
+  o.push(`Bundles: dist/extension.js ${b.extensionBytes.toLocaleString('en-US')} B (${b.extensionBytes <= TARGETS.extensionBytes ? '≤' : '>'} 1 MB), dist/cli.js ${b.cliBytes.toLocaleString('en-US')} B, dist/lsp.js ${b.lspBytes.toLocaleString('en-US')} B, dist/mcp.js ${b.mcpBytes.toLocaleString('en-US')} B` + (b.extensionMinifiedBytes ? `; the extension minified would be ${b.extensionMinifiedBytes.toLocaleString('en-US')} B.` : '.'));
+  o.push(r.lsp.error ? `Language server start-up: ${r.lsp.error}` : renderLsp(r.lsp).trimEnd());
   o.push('');
   const m = r.memory;
   if (m.error) o.push(`Memory: ${m.error}`);

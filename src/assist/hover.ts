@@ -22,6 +22,8 @@ export interface HoverOptions {
   maxLength?: number;
   /** A link target for the word "Coverage" in "n more suggestions in Coverage" (e.g. a command URI). */
   coverageLink?: string;
+  /** Where the other findings of the place are listed, for a face without a coverage view ("in the quick fixes"); default "in Coverage". */
+  moreIn?: string;
 }
 
 export interface AssistHover {
@@ -124,11 +126,15 @@ function hoverMarkdown(subject: Subject, more: number, options: HoverOptions): s
     blocks.push({ text: `In this note: ${subject.status ? statusText(subject.status) : 'not found'}`, render: (t) => `**In this note:** ${plain(t.replace(/^In this note: /, ''))}` });
   }
   if (more > 0) {
-    const tail = `${more} more suggestion${more === 1 ? '' : 's'} in Coverage`;
-    blocks.push({
-      text: tail,
-      render: () => `*${more} more suggestion${more === 1 ? '' : 's'} in ${options.coverageLink ? `[Coverage](${options.coverageLink})` : 'Coverage'}*`,
-    });
+    const suggestions = `${more} more suggestion${more === 1 ? '' : 's'}`;
+    if (options.moreIn !== undefined) {
+      blocks.push({ text: `${suggestions} ${options.moreIn}`, render: (t) => `*${plain(t)}*` });
+    } else {
+      blocks.push({
+        text: `${suggestions} in Coverage`,
+        render: () => `*${suggestions} in ${options.coverageLink ? `[Coverage](${options.coverageLink})` : 'Coverage'}*`,
+      });
+    }
   }
   fit(blocks, max);
   return blocks.map((b) => b.render(b.text)).join('\n\n');

@@ -36,7 +36,7 @@ export { coverageOf, type Coverage, type CoverageEvidence, type CoverageGroup, t
 export { elementName, ruleOf } from './elements';
 export { hoverFor, MAX_HOVER_LENGTH, ruleMarkdown, type AssistHover, type HoverOptions, type RuleDetails } from './hover';
 export { escapeMarkdown, quoteOf, statusText } from './markdown';
-export { isValidReason, overrideEdit, overrideLine } from './overrides';
+export { isValidReason, overrideEdit, overrideLine, overrideSnippetEdit, REASON_PLACEHOLDER } from './overrides';
 export { labelSectionKind, missingCoreFindings, promptEdit, promptEdits, promptSnippet, unfilledLineOf } from './prompts';
 export { coreTally, groupBySkill, SKILLS, skillKeyOf, tally, type SkillGroup, type SkillInfo, type Tally } from './skills';
 export { escapeSnippetText, maxTabstop, renumberTabstops, snippetToText, tabstopsOf, type Tabstop } from './snippets';

@@ -7,7 +7,7 @@ import { check } from './commands/check';
 import { explain } from './commands/explain';
 import { init } from './commands/init';
 import { rules } from './commands/rules';
-import { mcp } from './commands/serve';
+import { lsp, mcp } from './commands/serve';
 import { summary } from './commands/summary';
 import { testRules } from './commands/test-rules';
 import { UsageError } from './files';
@@ -27,6 +27,7 @@ Commands:
   explain <rule-id>               why a rule matters, what counts, examples
   test-rules [pack]               run each rule's examples
   init                            write a starter .healingnotes.json
+  lsp                             run the language server (stdio) for Neovim, Helix, Emacs, Zed, Sublime...
   mcp                             run the MCP server (stdio) for AI scribes and assistants
 
 Run 'healing-notes <command> --help' for a command's options.
@@ -48,6 +49,7 @@ const COMMANDS: Record<string, Command> = {
   explain,
   'test-rules': testRules,
   init,
+  lsp,
   mcp,
 };
 
@@ -104,13 +106,16 @@ function dispatch(argv: readonly string[], io: CliIO, concurrency: Concurrency):
   return run(rest, io, concurrency);
 }
 
-if (require.main === module) {
+/** Runs the command line of this process and sets its exit code (the bin, dist/cli.js, calls it). */
+export function main(argv: readonly string[] = process.argv.slice(2)): void {
   // `healing-notes check . | head`: a closed pipe is not an error.
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
     throw error;
   });
-  void runCliAsync(process.argv.slice(2)).then((code) => {
+  void runCliAsync(argv).then((code) => {
     process.exitCode = code;
   });
 }
+
+if (require.main === module) main();

@@ -10,7 +10,8 @@ import { detectProfile, severityOf } from './profiles';
 import { maskOverrides, parseOverrides, type NoteOverride } from './overrides';
 import { PromptLines } from './promptLines';
 import { findSections } from './sections';
-import type { Finding, NoteAnalysis, RulePack, RuleResult, Severity } from './types';
+import { contentWordCount } from './text';
+import type { Finding, NoteAnalysis, Rule, RulePack, RuleResult, Severity } from './types';
 import { UnitReader, unitsOf } from './units';
 import { defaultPack } from '../rules';
 
@@ -23,6 +24,12 @@ export interface AnalyzeOptions {
   maxChars?: number;
   /** Notes larger than this many bytes (UTF-8, as saved) are not analysed: the editor's size limit. */
   maxBytes?: number;
+  /**
+   * Only the rules this accepts are run; the others get no result and no finding. Each rule's results and
+   * findings are the same as in a full analysis, so a face can show some first (the core elements) and the
+   * rest a moment later, paying only for the rules it asked for on a cold start.
+   */
+  only?: (rule: Rule) => boolean;
 }
 
 const LONE_CR = /\r(?!\n)/g;
@@ -95,6 +102,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): NoteAnalysi
   const findings: Finding[] = [];
   for (const compiled of pack.rules) {
     const { rule } = compiled;
+    if (options.only && !options.only(rule)) continue;
     const setting = severityOf(rule, profile);
     const run: RuleRun = {
       note,
@@ -113,10 +121,15 @@ export function analyze(text: string, options: AnalyzeOptions = {}): NoteAnalysi
   return { length: text.length, profile: profile.id, sections, results, findings: applyOverrides(results, findings, overrides) };
 }
 
-/** A rule the clinician marked "discussed, not documented" is 'overridden' rather than missing or weak, and has no findings. */
+/**
+ * A rule the clinician marked "discussed, not documented" is 'overridden' rather than missing or weak, and has no
+ * findings. A line whose reason is still a placeholder (`— <why it is not documented>`, as an editor without an input
+ * box writes it) says nothing yet: like any unfilled prompt, it is not counted until the reason is written.
+ */
 function applyOverrides(results: RuleResult[], findings: Finding[], overrides: readonly NoteOverride[]): Finding[] {
-  if (overrides.length === 0) return findings;
-  const overridden = new Set(overrides.map((o) => o.ruleId));
+  const stated = overrides.filter((o) => o.reason === '' || contentWordCount(o.reason) > 0);
+  if (stated.length === 0) return findings;
+  const overridden = new Set(stated.map((o) => o.ruleId));
   for (const result of results) {
     if (overridden.has(result.ruleId) && (result.status === 'missing' || result.status === 'weak')) result.status = 'overridden';
   }

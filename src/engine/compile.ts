@@ -72,17 +72,29 @@ export function compilePattern(spec: EvidencePattern, vocabulary: Vocabulary): C
   };
 }
 
+/**
+ * A rule's patterns are compiled when first read: building prefilters is most of a cold analysis, and a
+ * face that shows some rules first (`analyze(text, { only })`, the language server's core elements)
+ * then pays only for those.
+ */
+function compileRule(rule: Rule, vocabulary: Vocabulary): CompiledRule {
+  let patterns: CompiledPattern[] | undefined;
+  return {
+    rule,
+    get patterns() {
+      return (patterns ??= rule.evidence.map((spec) => compilePattern(spec, vocabulary)));
+    },
+    checks: rule.checks ?? DEFAULT_CHECKS[rule.level],
+  };
+}
+
 const compiled = new WeakMap<RulePack, CompiledPack>();
 
 export function compilePack(pack: RulePack): CompiledPack {
   const cached = compiled.get(pack);
   if (cached) return cached;
   const { vocabulary } = pack;
-  const rules = pack.rules.map((rule) => ({
-    rule,
-    patterns: rule.evidence.map((spec) => compilePattern(spec, vocabulary)),
-    checks: rule.checks ?? DEFAULT_CHECKS[rule.level],
-  }));
+  const rules = pack.rules.map((rule) => compileRule(rule, vocabulary));
   const result: CompiledPack = {
     pack,
     headers: new SectionVocabulary(pack.sections),

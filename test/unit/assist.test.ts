@@ -11,7 +11,9 @@ import {
   missingCoreFindings,
   overrideEdit,
   overrideLine,
+  overrideSnippetEdit,
   promptEdit,
+  REASON_PLACEHOLDER,
   promptEdits,
   setRuleSeverity,
   snippetToText,
@@ -201,6 +203,24 @@ describe('assist: mark as discussed', () => {
       parseOverrides('[Healing Notes: Patient’s Hopes And Goals discussed, not documented — x]\n[Healing Notes: plan discussed, not documented]', defaultPack.rules).map((o) => o.ruleId),
       ['explain.hopes', 'plan'],
     );
+  });
+
+  it('without an input box, writes the line with its reason as a tab stop, counted only once the reason is written', () => {
+    const text = 'HPI: Knee pain. She thinks she twisted it.\n\nASSESSMENT: Strain.\n\nPLAN: Ice.\nReturn in 2 weeks, sooner if swelling.\n';
+    const finding = findingOf(noteOf(text), 'authority.permission');
+    const edit = overrideSnippetEdit(text, finding, rule('authority.permission'));
+    assert.equal(edit.snippet, `\n[Healing Notes: shared decision discussed, not documented — \${1:${REASON_PLACEHOLDER}}]`);
+    assert.deepEqual(tabstopsOf(edit.snippet), [{ index: 1, text: REASON_PLACEHOLDER, choice: false }]);
+    assert.equal(edit.start, overrideEdit(text, finding, rule('authority.permission'), 'x').start);
+    // Left unfilled, the line is no statement: the element stays missing, and the line is no evidence of anything.
+    const unfilled = applied(text, [edit]);
+    const before = analyze(unfilled);
+    assert.equal(before.results.find((r) => r.ruleId === 'authority.permission')!.status, 'missing');
+    assert.ok(before.findings.some((f) => f.ruleId === 'authority.permission' && f.kind === 'missing'));
+    // Written over, it is the clinician's statement.
+    const after = analyze(unfilled.replace(REASON_PLACEHOLDER, 'she will decide after talking with her sister'));
+    assert.equal(after.results.find((r) => r.ruleId === 'authority.permission')!.status, 'overridden');
+    assert.ok(!after.findings.some((f) => f.ruleId === 'authority.permission'));
   });
 });
 

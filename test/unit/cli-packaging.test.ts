@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { REPO_ROOT, tempDir } from './cli-helpers';
@@ -22,7 +22,7 @@ describe('cli packaging (npm pack)', function () {
   });
 
   it('ships the CLI, the extension, the schema, the docs, README and LICENSE', () => {
-    for (const file of ['dist/cli.js', 'dist/cli-worker.js', 'dist/mcp.js', 'dist/extension.js', 'schema/healingnotes.schema.json', 'docs/cli.md', 'README.md', 'LICENSE', 'package.json', 'scripts/slurm/submit.sh']) {
+    for (const file of ['dist/cli.js', 'dist/cli-main.js', 'dist/cli-worker.js', 'dist/lsp.js', 'dist/mcp.js', 'dist/extension.js', 'schema/healingnotes.schema.json', 'docs/cli.md', 'README.md', 'LICENSE', 'package.json', 'scripts/slurm/submit.sh']) {
       assert.ok(files.includes(file), `${file} missing from the package: ${files.join(', ')}`);
     }
   });
@@ -37,7 +37,7 @@ describe('cli packaging (npm pack)', function () {
     assert.deepEqual(files.filter((f) => f.startsWith('samples/') && !f.endsWith('.note')), []);
   });
 
-  it("has a bin that runs from the packed files alone, via 'npx healing-notes'", () => {
+  it("has a bin that runs from the packed files alone, via 'npx healing-notes'", async () => {
     const dir = tempDir('hn-pack-');
     try {
       execFileSync(npm, ['pack', '--ignore-scripts', '--pack-destination', dir], { cwd: REPO_ROOT, stdio: 'ignore' });
@@ -79,6 +79,10 @@ describe('cli packaging (npm pack)', function () {
       const initialize = JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'pack-test', version: '1' } } });
       const reply = execFileSync(npx, ['--offline', 'healing-notes', 'mcp'], { cwd: project, encoding: 'utf8', input: `${initialize}\n`, timeout: 30_000 });
       assert.match(reply, /"serverInfo":\{"name":"healing-notes"/);
+      // So does the language server, from dist/lsp.js: initialize answered, then shutdown and exit (code 0).
+      const lsp = await lspHandshake(npx, ['--offline', 'healing-notes', 'lsp', '--stdio'], project);
+      assert.match(lsp.stdout, /"serverInfo":\{"name":"healing-notes"/);
+      assert.equal(lsp.code, 0, lsp.stderr);
       execFileSync(npx, ['--offline', 'healing-notes', 'init'], { cwd: project, stdio: 'ignore' });
       const schemaRef = /"\$schema": "([^"]+)"/.exec(fs.readFileSync(path.join(project, '.healingnotes.json'), 'utf8'))![1];
       assert.ok(fs.existsSync(path.join(project, schemaRef)), `the starter file's $schema (${schemaRef}) resolves in an install`);
@@ -87,6 +91,31 @@ describe('cli packaging (npm pack)', function () {
     }
   });
 });
+
+/** Starts a language server, asks initialize, then shutdown and exit once answered (the input stays open until then). */
+function lspHandshake(command: string, args: string[], cwd: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const frame = (message: object) => `Content-Length: ${Buffer.byteLength(JSON.stringify(message))}\r\n\r\n${JSON.stringify(message)}`;
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd, stdio: ['pipe', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    const timer = setTimeout(() => {
+      child.kill();
+      reject(new Error(`no answer from the language server: ${stderr}`));
+    }, 30_000);
+    child.stdout.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString();
+      if (stdout.includes('"id":1,"result"') && !stdout.includes('"id":2')) child.stdin.write(frame({ jsonrpc: '2.0', id: 2, method: 'shutdown' }));
+      if (stdout.includes('"id":2,"result"')) child.stdin.write(frame({ jsonrpc: '2.0', method: 'exit' }));
+    });
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ code, stdout, stderr });
+    });
+    child.stdin.write(frame({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { processId: null, rootUri: null, capabilities: {} } }));
+  });
+}
 
 /** The names in a zip file's central directory (a .vsix is a zip). */
 function zipEntries(zip: Buffer): string[] {

@@ -11,8 +11,8 @@ import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js'
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { REPO_ROOT, SECRET, run, tempDir, writeNotes } from './cli-helpers';
 
-/** The compiled CLI (npm run compile), which loads the compiled server as dist/cli.js loads dist/mcp.js. */
-const CLI = path.join(REPO_ROOT, 'out', 'src', 'cli', 'main.js');
+/** The compiled bin (npm run compile), which loads the compiled server as dist/cli.js loads dist/mcp.js. */
+const CLI = path.join(REPO_ROOT, 'out', 'src', 'cli', 'bin.js');
 const SAMPLES = path.join(REPO_ROOT, 'samples');
 
 interface Started {

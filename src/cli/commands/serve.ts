@@ -31,3 +31,29 @@ export async function mcp(args: readonly string[], io: CliIO): Promise<number> {
   await server.runMcpServer();
   return 0;
 }
+
+export const LSP_HELP = `Usage: healing-notes lsp [--stdio]
+
+Runs the language server on standard input and output, for Neovim, Helix,
+Emacs (eglot), Zed, Sublime Text and other editors: diagnostics, quick fixes
+(prompts, "mark as discussed", "turn off"), hovers, rule packs from the nearest
+.healingnotes.json, settings under "healingNotes". See README.md (Language
+server) for each editor's configuration.
+
+Options:
+  --stdio      accepted for clients that pass it (standard input and output is the only transport)
+  -h, --help   show this help
+`;
+
+export async function lsp(args: readonly string[], io: CliIO): Promise<number> {
+  const { values, positionals } = parse(args, { help: { type: 'boolean', short: 'h' }, stdio: { type: 'boolean' } });
+  if (values.help) {
+    io.stdout(LSP_HELP);
+    return 0;
+  }
+  if (positionals.length > 0) throw new UsageError(`'lsp' takes no arguments (got '${positionals[0]}')`);
+  // Loaded only now; esbuild.js turns this into require('./lsp.js'), the server's own bundle.
+  const server = require('../../lsp/main') as typeof import('../../lsp/main');
+  await server.runLanguageServer();
+  return 0;
+}

@@ -316,15 +316,17 @@ export function keyedPatterns(pack: ScoredPack): KeyedPattern[] {
  */
 export function compileLearned(weights: LearnedWeights | undefined, pack: ScoredPack): LearnedModel | undefined {
   if (!weights || weights.format !== 1) return undefined;
-  const patterns = keyedPatterns(pack).filter((p) => weights.patterns[p.key] === fingerprint(p.pattern.spec));
   const scorers = new Map<string, ElementScorer>();
-  for (const { rule, patterns: compiled } of pack.rules) {
+  for (const compiledRule of pack.rules) {
+    const { rule } = compiledRule;
     const element = weights.elements[rule.id];
     if (element?.threshold !== undefined && rule.learned !== false && element.evidence === fingerprint(rule.evidence)) {
-      scorers.set(rule.id, new ElementScorer(rule, element, compiled));
+      scorers.set(rule.id, new ElementScorer(rule, element, compiledRule.patterns));
     }
   }
+  // Without a scorer, no rule's patterns are read here (they are compiled when a check first needs them).
   if (scorers.size === 0) return undefined;
+  const patterns = keyedPatterns(pack).filter((p) => weights.patterns[p.key] === fingerprint(p.pattern.spec));
   const list = [...scorers.values()];
   // Only the patterns some scorer weighs are read: scanning the others in every paragraph would cost for nothing.
   const weighed = patterns.filter((p) => list.some((scorer) => scorer.weightOf(p.name) !== 0 || scorer.weightOf(GATED_MARK + p.name) !== 0 || scorer.weightOf(p.countedName) !== 0));

@@ -1,0 +1,108 @@
+#!/usr/bin/env node
+/**
+ * npm run bench:lsp [-- options]   (also run, with --no-build, by npm run bench)
+ *
+ * The language server's start-up, as an editor opening a note sees it: a fresh
+ * `node dist/cli.js lsp` per run, driven by a minimal LSP client
+ * (child/lsp-startup.cjs) that sends initialize, initialized and didOpen of the
+ * 30 KB note the bench builds from the folder's notes. Times are taken from
+ * just before the spawn: the initialize reply, the first diagnostics (on a cold
+ * start the server publishes the core elements' findings first) and the last
+ * (all findings), with the server's CPU time (user + system) beside the wall
+ * time, since CPU time suffers less from other work on the machine.
+ *
+ * Options:
+ *   --dir <folder>   notes the 30 KB note is built from (default samples/)
+ *   --runs <n>       fresh servers (default 7; one more, unmeasured, warms the file cache)
+ *   --seed <n>       seed of the 30 KB note (default 8, as npm run bench)
+ *   --json           print the results as one line of JSON
+ *   --no-build       use dist/ as it is instead of running esbuild.js first
+ */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { LSP_TARGET_MS, renderLsp } from './lib/lsp-report.mjs';
+import { bytesOf, readFolder, thirtyKbNote } from './lib/notes.mjs';
+import { printUsageAndExit } from './lib/usage.mjs';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.resolve(here, '../..');
+const { values: opts } = parseArgs({
+  options: {
+    dir: { type: 'string', default: 'samples' },
+    runs: { type: 'string', default: '7' },
+    seed: { type: 'string', default: '8' },
+    json: { type: 'boolean', default: false },
+    'no-build': { type: 'boolean', default: false },
+    help: { type: 'boolean', short: 'h', default: false },
+  },
+});
+if (opts.help) printUsageAndExit(import.meta.url);
+
+const RUNS = Math.max(3, Number(opts.runs));
+const log = (line) => process.stderr.write(`bench:lsp: ${line}\n`);
+const r1 = (x) => (x === undefined ? undefined : Math.round(x * 10) / 10);
+const median = (xs) => {
+  const s = xs.filter((x) => x !== undefined).sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+};
+const cli = path.join(root, 'dist/cli.js');
+
+if (!opts['no-build']) {
+  log('building dist/ (node esbuild.js)');
+  const build = spawnSync(process.execPath, ['esbuild.js'], { cwd: root, encoding: 'utf8' });
+  if (build.status !== 0) log(`esbuild.js failed, using dist/ as it is: ${(build.stderr || build.stdout).trim().split('\n').pop()}`);
+}
+if (!fs.existsSync(cli)) {
+  process.stderr.write('bench:lsp: dist/cli.js is missing; run npm run build\n');
+  process.exit(2);
+}
+const notes = readFolder(path.resolve(process.cwd(), opts.dir));
+if (notes.length === 0) {
+  process.stderr.write(`bench:lsp: no *.note files in ${opts.dir}\n`);
+  process.exit(2);
+}
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'hn-bench-lsp-'));
+process.on('exit', () => fs.rmSync(tmp, { recursive: true, force: true }));
+const note = thirtyKbNote(notes, Number(opts.seed) >>> 0);
+const noteFile = path.join(tmp, 'note-30kb.note');
+fs.writeFileSync(noteFile, note.text);
+
+function startOnce() {
+  const r = spawnSync(process.execPath, [path.join(here, 'child', 'lsp-startup.cjs'), cli, noteFile], { cwd: root, encoding: 'utf8', timeout: 60_000 });
+  const line = (r.stdout ?? '').trim().split('\n').pop();
+  if (r.status !== 0 || !line) throw new Error(`lsp-startup failed (exit ${r.status ?? r.signal}): ${(r.stderr ?? '').trim().split('\n').slice(-3).join(' | ')}`);
+  return JSON.parse(line);
+}
+
+log(`${RUNS} fresh servers on the ${(bytesOf(note.text) / 1024).toFixed(1)} KB note (+1 unmeasured)`);
+const loadAverageAtStart = r1(os.loadavg()[0]);
+startOnce();
+const runs = Array.from({ length: RUNS }, startOnce);
+const results = {
+  note: { bytes: bytesOf(note.text), how: note.how },
+  runs: RUNS,
+  initializeMs: r1(median(runs.map((r) => r.initializeMs))),
+  firstDiagnosticsMs: r1(median(runs.map((r) => r.firstDiagnosticsMs))),
+  firstDiagnostics: runs[0].firstDiagnostics,
+  firstServerCpuMs: r1(median(runs.map((r) => r.firstServerCpuMs))),
+  allDiagnosticsMs: r1(median(runs.map((r) => r.allDiagnosticsMs))),
+  allDiagnostics: runs[0].allDiagnostics,
+  allServerCpuMs: r1(median(runs.map((r) => r.allServerCpuMs))),
+  publications: runs[0].publications,
+  loadAverage: [loadAverageAtStart, r1(os.loadavg()[0])],
+  cores: os.cpus().length,
+};
+results.target = {
+  measure: 'language server start-up to first diagnostics (30 KB note)',
+  figure: `${results.firstDiagnosticsMs} ms (server CPU ${results.firstServerCpuMs} ms; all ${results.allDiagnostics} findings at ${results.allDiagnosticsMs} ms)`,
+  target: `≤ ${LSP_TARGET_MS} ms`,
+  status: results.firstDiagnosticsMs <= LSP_TARGET_MS ? 'PASS' : 'MISS',
+};
+
+if (opts.json) process.stdout.write(JSON.stringify(results) + '\n');
+else process.stdout.write(renderLsp(results));

@@ -1,0 +1,17 @@
+/** The language server's bundle (dist/lsp.js): run by `healing-notes lsp`, or directly with `node dist/lsp.js --stdio`. */
+import * as v8 from 'node:v8';
+import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { startLanguageServer } from './server';
+
+/** Serves the language protocol on standard input and output; resolves when the client says exit. */
+export function runLanguageServer(): Promise<void> {
+  // Each regular expression compiled once, straight to machine code, rather than to bytecode first and again
+  // later: a third less for the first check of a note (docs/performance.md). This process is the server's own.
+  v8.setFlagsFromString('--no-regexp-tier-up');
+  const connection = createConnection(ProposedFeatures.all, process.stdin, process.stdout);
+  const exited = new Promise<void>((resolve) => connection.onExit(resolve));
+  startLanguageServer(connection);
+  return exited;
+}
+
+if (require.main === module) void runLanguageServer();
