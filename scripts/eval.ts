@@ -7,15 +7,17 @@
  * stratified by element, with a fixed seed; everything learned from labels is fitted
  * on the training folds only. Prints per element the mean over folds and the worst fold.
  * --rules-only: the pack's patterns without its learned scorer (for comparison).
+ * --split study|heldout: only the notes of that half of every folder (odd- or even-numbered files,
+ * see splitOf): study the misses of one half, and score the other as a check nobody tuned on.
  */
 import { parseArgs } from 'node:util';
-import { readLabelledDirsForCli } from '../src/eval/corpus';
+import { readLabelledDirsForCli, splitOf, SPLITS, type Split } from '../src/eval/corpus';
 import { crossValidate, type CrossValidation } from '../src/eval/crossValidate';
 import { evaluate, type ElementScore, type NoteOutcome } from '../src/eval/evaluate';
 import { defaultPack, type RulePack } from '../src/engine';
 import { trainWeights } from '../src/learn/train';
 
-const USAGE = 'usage: npm run eval -- <dir>... [--folds <k>] [--seed <n>] [--rules-only] [--json] [--details]\n';
+const USAGE = 'usage: npm run eval -- <dir>... [--folds <k>] [--seed <n>] [--rules-only] [--split study|heldout] [--json] [--details]\n';
 const DEFAULT_SEED = 13;
 
 function main(argv: string[]): number {
@@ -30,6 +32,7 @@ function main(argv: string[]): number {
         json: { type: 'boolean', default: false },
         details: { type: 'boolean', default: false },
         'rules-only': { type: 'boolean', default: false },
+        split: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -56,9 +59,15 @@ function main(argv: string[]): number {
     process.stderr.write(`eval: --seed must be an integer, not ${values.seed}\n`);
     return 2;
   }
-  const notes = readLabelledDirsForCli(dirs, 'eval');
-  if (!notes) return 2;
-  const where = dirs.join(' + ');
+  const split = values.split as Split | undefined;
+  if (split !== undefined && !SPLITS.includes(split)) {
+    process.stderr.write(`eval: --split must be one of ${SPLITS.join(', ')}, not ${values.split}\n`);
+    return 2;
+  }
+  const read = readLabelledDirsForCli(dirs, 'eval');
+  if (!read) return 2;
+  const notes = split ? read.filter((n) => splitOf(n.file) === split) : read;
+  const where = dirs.join(' + ') + (split ? ` (${split} half)` : '');
   const rulesOnly: RulePack = { ...defaultPack, learned: undefined };
   if (folds === undefined) {
     // A fixed set: the shipped pack as it is (if these notes were trained on, a tuning figure).

@@ -22,6 +22,20 @@ export interface LabelledNote {
 
 export class CorpusError extends Error {}
 
+/**
+ * A fixed split of a labelled folder in two halves by the number its file names carry: odd
+ * numbers are the `study` half (read misses and false positives there when writing rules),
+ * even numbers the `heldout` half (never read; scored as a check on rules written since).
+ * A name without a number belongs to the study half.
+ */
+export type Split = 'study' | 'heldout';
+export const SPLITS: readonly Split[] = ['study', 'heldout'];
+
+export function splitOf(file: string): Split {
+  const number = /\d+/.exec(path.basename(file));
+  return number && Number(number[0]) % 2 === 0 ? 'heldout' : 'study';
+}
+
 /** Reads one labelled folder; a labelled file that is missing is reported through `warn` and skipped. */
 export function readLabelledDir(dir: string, warn: (message: string) => void = () => {}): LabelledNote[] {
   const labelsPath = path.join(dir, 'labels.json');
