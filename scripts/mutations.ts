@@ -226,9 +226,30 @@ export const MUTATIONS: Mutation[] = [
   {
     id: 'sections.sub-heading-not-inherited',
     file: 'src/engine/sections.ts',
-    find: "const kind = hit.inherits ? (currentKind === 'preamble' ? 'other' : currentKind) : hit.kind;",
+    find: "const kind = inherits ? (currentKind === 'preamble' ? 'other' : currentKind) : hit.kind;",
     replace: 'const kind = hit.kind;',
     breaks: '"PLAN:" then "HTN: continue lisinopril": the sub-heading leaves the plan, and the plan is missing',
+  },
+  {
+    id: 'units.along-with-ignored',
+    file: 'src/engine/units.ts',
+    find: 'alone ??= !pattern.alongWith.test(unitText);',
+    replace: 'alone ??= false;',
+    breaks: '"Options reviewed." with no response recorded counts as a shared decision',
+  },
+  {
+    id: 'units.clause-speaker-ignored',
+    file: 'src/engine/units.ts',
+    find: 'if (key !== sentence) speaker = this.pack.attribution.speakerOf(',
+    replace: 'if (false) speaker = this.pack.attribution.speakerOf(',
+    breaks: '"We went over the options; she prefers to wait": the clinician\'s frame hides the patient\'s choice',
+  },
+  {
+    id: 'sections.history-label-ignored',
+    file: 'src/engine/sections.ts',
+    find: 'if (history) return { kind: history, inherits: false, title, lineStart, headerStart, headerEnd, historyLabel: true };',
+    replace: '',
+    breaks: '"PLAN:" then "FAMILY PSYCHIATRIC HISTORY:": the family\'s story stays in the plan and is read as this visit\'s plan',
   },
   {
     id: 'sentences.abbreviation-ends-sentence',
@@ -341,9 +362,9 @@ export const MUTATIONS: Mutation[] = [
   {
     id: 'pack.historical-off',
     file: 'src/rules/context.ts',
-    find: "{ kind: 'historical', pattern:",
-    replace: "{ kind: 'historical', pattern: '(?!)', unused:",
-    breaks: '"Last year we discussed the risks and benefits; she agreed" becomes this visit\'s shared decision',
+    find: "{ kind: 'historical', pattern: String.raw`history of",
+    replace: "{ kind: 'historical', pattern: '(?!)', unused: String.raw`history of",
+    breaks: '"Last year she agreed to try a brace" becomes this visit\'s shared decision',
   },
   {
     id: 'pack.if-not-ending-at-comma',

@@ -1,8 +1,9 @@
 /**
  * npm run train [-- <dir>...] [--out <file>] [--seed <n>]
  *
- * Trains the learned sentence scorer on labelled folders (default: the shared corpus's dev/,
- * train/ and scribe/, in ../shared/corpus beside this repository or a folder above it) and writes the weights the default pack carries
+ * Trains the learned sentence scorer on labelled folders (default: the shared corpus's dev/ and
+ * train/, in ../shared/corpus beside this repository or a folder above it; scribe/ is left out, so that it stays a check
+ * nothing was fitted on) and writes the weights the default pack carries
  * (src/rules/learned-weights.json). Deterministic: the same notes and seed give the same file.
  * `npm run eval -- <dir>... --folds 5` measures the same training honestly, fold by fold.
  */
@@ -14,7 +15,7 @@ import { readLabelledDirsForCli } from '../src/eval/corpus';
 import { DEFAULT_TRAIN, trainWeights } from '../src/learn/train';
 
 const root = path.resolve(__dirname, '../..');
-const DEFAULT_DIRS = ['dev', 'train', 'scribe'].map((d) => path.join(sharedCorpus(), d));
+const DEFAULT_DIRS = ['dev', 'train'].map((d) => path.join(sharedCorpus(), d));
 const DEFAULT_OUT = path.join(root, 'src/rules/learned-weights.json');
 const USAGE = 'usage: npm run train -- [<dir>...] [--out <file>] [--seed <n>]\n';
 

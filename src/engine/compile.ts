@@ -19,6 +19,8 @@ export interface CompiledPattern {
   /** A cheap test for the literal words every match begins with; no match there, no need to run `regex`. */
   prefilter?: RegExp;
   unless?: RegExp;
+  /** What must also match in the paragraph of a match for it to count (see EvidencePattern.alongWith). */
+  alongWith?: RegExp;
   /** For `anyContent`: words that do not count as content. */
   ignore?: RegExp;
   sections?: ReadonlySet<SectionKind>;
@@ -66,6 +68,7 @@ export function compilePattern(spec: EvidencePattern, vocabulary: Vocabulary): C
     regex,
     prefilter,
     unless: spec.unless ? expand(spec.unless) : undefined,
+    alongWith: spec.alongWith ? expand(spec.alongWith) : undefined,
     ignore: spec.anyContent?.ignore ? expand(spec.anyContent.ignore) : undefined,
     sections: spec.sections ? new Set(spec.sections) : undefined,
     notSections: spec.notSections ? new Set(spec.notSections) : undefined,

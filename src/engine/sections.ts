@@ -70,6 +70,8 @@ interface HeaderHit {
   lineStart: number;
   headerStart: number;
   headerEnd: number;
+  /** An unknown label read as a history by its words (see historyKind). */
+  historyLabel?: boolean;
 }
 
 function readHeader(line: string, lineStart: number, vocabulary: SectionVocabulary): HeaderHit | undefined {
@@ -90,12 +92,33 @@ function readHeader(line: string, lineStart: number, vocabulary: SectionVocabula
   const words = title.split(/\s+/).length;
   if (words > MAX_UNKNOWN_HEADER_WORDS || !isAllCaps(title)) return undefined;
   if (!(colon || rest === '')) return undefined;
+  // A label about the past ("PAST TREATMENT", "FAMILY PSYCHIATRIC HISTORY") is a history, never a plan: it
+  // starts one rather than continuing the section above it.
+  const history = historyKind(title);
+  if (history) return { kind: history, inherits: false, title, lineStart, headerStart, headerEnd, historyLabel: true };
   // A longer unknown label named after a plan-like one ("ER COURSE", "PLAN OF CARE", "EQUIPMENT RECOMMENDATION") is
   // that section; other labels ("PAIN ASSESSMENT" inside an HPI) stay sub-headings.
   const named = words > 1 ? kindWithin(title, vocabulary) : undefined;
   if (named) return { kind: named, inherits: false, title, lineStart, headerStart, headerEnd };
   // An unknown all-caps label (GENERAL:, HEENT:, HTN:) is a sub-heading of the section it sits in.
   return { kind: 'other', inherits: true, title, lineStart, headerStart, headerEnd };
+}
+
+const STORY = new Set<SectionKind>(['hpi', 'subjective', 'chief-complaint']);
+const PAST_LABEL = /^(?:past|previous|prior|former|old)\b/i;
+const HISTORY_LABEL = /\b(?:history|hx)$/i;
+const FAMILY_LABEL = /\bfamily\b/i;
+const SOCIAL_LABEL = /\b(?:social|drug|alcohol|substance|tobacco|smoking|sexual|work|occupational|educational|marital|legal|military)\b/i;
+
+/**
+ * The history an unknown label names: one that opens on the past ("PAST TREATMENT AND/OR MEDICATIONS") or
+ * whose head noun is a history ("FAMILY PSYCHIATRIC HISTORY", "DRUG AND ALCOHOL HISTORY").
+ */
+function historyKind(title: string): SectionKind | undefined {
+  if (!PAST_LABEL.test(title) && !HISTORY_LABEL.test(title)) return undefined;
+  if (FAMILY_LABEL.test(title)) return 'family-history';
+  if (SOCIAL_LABEL.test(title)) return 'social-history';
+  return 'past-history';
 }
 
 const NAMED_WITHIN = new Set<SectionKind>(['plan', 'assessment-plan', 'instructions', 'follow-up', 'hospital-course']);
@@ -147,8 +170,11 @@ export function findSections(text: string, vocabulary: SectionVocabulary): Secti
   let currentKind: SectionKind = 'preamble';
   hits.forEach((hit, i) => {
     const end = i + 1 < hits.length ? hits[i + 1].lineStart : text.length;
-    const kind = hit.inherits ? (currentKind === 'preamble' ? 'other' : currentKind) : hit.kind;
-    if (!hit.inherits) currentKind = hit.kind;
+    // A label naming the patient's own past ("PAST TREATMENT", "PSYCHIATRIC HISTORY") inside the story of the
+    // illness is part of that story; anywhere else (under a plan, in the review of systems) it starts a history.
+    const inherits = hit.inherits || (hit.kind === 'past-history' && hit.historyLabel === true && STORY.has(currentKind));
+    const kind = inherits ? (currentKind === 'preamble' ? 'other' : currentKind) : hit.kind;
+    if (!inherits) currentKind = hit.kind;
     sections.push({
       kind,
       title: hit.title,

@@ -146,6 +146,11 @@ export interface EvidencePattern {
   attribution?: 'patient' | 'patient-voice';
   /** A regular expression for look-alikes: a match that overlaps one of its matches does not count. */
   unless?: string;
+  /**
+   * A regular expression that must also match in the same paragraph for a match to count: options
+   * discussed count as a shared decision only beside the patient's response.
+   */
+  alongWith?: string;
   /** Context kinds in which this pattern still counts (e.g. a documented refusal is negated yet a decision). */
   allowContext?: ContextKind[];
   /** Default 'specific'. */

@@ -25,7 +25,7 @@ export interface UnitMatch {
   sentence: Span;
   match: Span;
   contexts: ReadonlySet<ContextKind>;
-  /** The match overlaps one of the pattern's `unless` look-alikes. */
+  /** The match overlaps one of the pattern's `unless` look-alikes, or its paragraph lacks the pattern's `alongWith`. */
   excepted: boolean;
   speaker(): Speaker;
 }
@@ -48,7 +48,8 @@ interface UnitScan {
   sentences: Span[];
   matches: Map<CompiledPattern, RelativeMatch[]>;
   contexts: Map<number, SentenceContext>;
-  speakers: Map<number, Speaker>;
+  /** By sentence index, or by "sentence:clause start" for a clause that may name its own speaker. */
+  speakers: Map<number | string, Speaker>;
   /** What the learned scorer reads of each sentence, once per unit content (see learned/features.ts). */
   facts?: SentenceFacts[];
   /** The pattern hits of `facts` whose `counted` is read when their sentence is completed. */
@@ -213,7 +214,7 @@ export class UnitReader {
         match: { start: unit.start + r.match.start, end: unit.start + r.match.end },
         contexts: r.contexts,
         excepted: r.excepted,
-        speaker: () => this.speaker(scan, unitText, r.sentence),
+        speaker: () => this.speaker(scan, unitText, r.sentence, r.match.start),
       };
     });
   }
@@ -224,6 +225,8 @@ export class UnitReader {
     const found: RelativeMatch[] = [];
     let unlessSpans: Span[] | undefined;
     let nextUnless = 0;
+    // Without its companion in the paragraph ("options discussed" with no response recorded), no match counts.
+    let alone: boolean | undefined;
     regex.lastIndex = 0;
     for (let m = regex.exec(unitText); m; m = regex.exec(unitText)) {
       if (m[0].length === 0) {
@@ -239,8 +242,12 @@ export class UnitReader {
         context = this.pack.context.scan(unitText, s);
         scan.contexts.set(sentence, context);
       }
-      let excepted = false;
-      if (pattern.unless) {
+      if (pattern.alongWith) {
+        pattern.alongWith.lastIndex = 0;
+        alone ??= !pattern.alongWith.test(unitText);
+      }
+      let excepted = alone === true;
+      if (!excepted && pattern.unless) {
         unlessSpans ??= spansOf(pattern.unless, unitText);
         // Both lists run in text order, so the look-alikes behind this match can be skipped for good.
         while (nextUnless < unlessSpans.length && unlessSpans[nextUnless].end <= match.start) nextUnless++;
@@ -361,7 +368,25 @@ export class UnitReader {
     return value;
   }
 
-  private speaker(scan: UnitScan, unitText: string, sentence: number): Speaker {
+  /**
+   * Who speaks in the clause of `sentence` that holds `at`: a clause after "; however" or "but" may name
+   * its own speaker ("We went over the options; she prefers to wait"). A clause that names none speaks for
+   * its sentence.
+   */
+  private speaker(scan: UnitScan, unitText: string, sentence: number, at: number): Speaker {
+    const s = scan.sentences[sentence];
+    const clause = clauseAround(unitText, s, at);
+    const key = clause.start === s.start && clause.end === s.end ? sentence : `${sentence}:${clause.start}`;
+    let speaker = scan.speakers.get(key);
+    if (!speaker) {
+      if (key !== sentence) speaker = this.pack.attribution.speakerOf(unitText.slice(clause.start, clause.end), this.proxy, this.relatives, false);
+      if (!speaker || speaker === 'unknown') speaker = this.sentenceSpeaker(scan, unitText, sentence);
+      scan.speakers.set(key, speaker);
+    }
+    return speaker;
+  }
+
+  private sentenceSpeaker(scan: UnitScan, unitText: string, sentence: number): Speaker {
     let speaker = scan.speakers.get(sentence);
     if (!speaker) {
       const s = scan.sentences[sentence];
@@ -370,4 +395,24 @@ export class UnitReader {
     }
     return speaker;
   }
+}
+
+/** Where one clause ends and the next, which may name its own speaker, begins: a semicolon, or a contrast. */
+const CLAUSE_BREAK = /;|(?<![A-Za-z])(?:but|however|although|though|whereas)(?![A-Za-z])/gi;
+
+/** The clause of `sentence` (offsets in `text`) that holds offset `at`. */
+export function clauseAround(text: string, sentence: Span, at: number): Span {
+  let start = sentence.start;
+  let end = sentence.end;
+  const body = text.slice(sentence.start, sentence.end);
+  CLAUSE_BREAK.lastIndex = 0;
+  for (let m = CLAUSE_BREAK.exec(body); m; m = CLAUSE_BREAK.exec(body)) {
+    const offset = sentence.start + m.index;
+    if (offset <= at) start = offset;
+    else {
+      end = offset;
+      break;
+    }
+  }
+  return { start, end };
 }

@@ -16,6 +16,8 @@ export const contextDefinitions: ContextDefinitions = {
     // negated
     { kind: 'negated', pattern: '{negations}', direction: 'forward', maxWords: 5, endsAtComma: true },
     { kind: 'negated', pattern: String.raw`negative for|free of|absence of|ruled out|rules out`, direction: 'forward', maxWords: 6, endsAtComma: true },
+    // The tail of a list that a negation opened ("no hallucinations, mania, or any symptoms of anxiety").
+    { kind: 'negated', pattern: String.raw`(?:or|nor) any`, direction: 'forward', maxWords: 4 },
     { kind: 'negated', pattern: String.raw`did not|does not|do not|has not|have not|had not|is not|was not|could not|unable to|fails? to|failed to`, direction: 'forward', maxWords: 5, endsAtComma: true },
     { kind: 'negated', pattern: String.raw`not (?:discussed|addressed|done|needed|required|indicated|necessary|expressed|voiced|reviewed|applicable)|none (?:expressed|voiced|stated|reported)|(?:is|are|was|were) (?:not needed|unnecessary|not required|not indicated|not applicable)|n/a`, direction: 'backward', maxWords: 8 },
     // hypothetical or deferred
@@ -24,10 +26,13 @@ export const contextDefinitions: ContextDefinitions = {
     // another experiencer
     { kind: 'other-experiencer', pattern: String.raw`${RELATIVE}(?:'s)?\s+${REPORTING}`, direction: 'forward', maxWords: 10, proxyCounts: true },
     { kind: 'other-experiencer', pattern: String.raw`per (?:the |his |her |their )?${RELATIVE}|according to (?:the |his |her |their )?${RELATIVE}|${RELATIVE} (?:is|was) (?:the )?(?:historian|informant)`, direction: 'both', maxWords: 12, proxyCounts: true },
-    { kind: 'other-experiencer', pattern: String.raw`(?:referring|primary care|outside) (?:physician|doctor|provider)|dr\. [a-z]+ (?:is|was|feels|thinks|believes)|nurs(?:e|ing) (?:is|was) (?:concerned|worried)|staff (?:is|are|was|were) (?:concerned|worried)|(?:we|i) (?:are|am|were|was) (?:concerned|worried)|of concern|concerning for|concern for`, direction: 'forward', maxWords: 6 },
+    { kind: 'other-experiencer', pattern: String.raw`(?:referring|primary care|outside) (?:physician|doctor|provider)|dr\. [a-z]+ (?:is|was|feels|thinks|believes)|(?:(?:dr\.?|doctor) [a-z]+(?: [a-z]+)?|[a-z]+ologist|physician|surgeon|provider|pcp|internist|therapist|practitioner|some|others|everyone|people|staff)(?:,? (?:who|which|that))?(?= (?:feels|felt|thinks|thought|believes|believed|suspects|suspected)\b)|nurs(?:e|ing) (?:is|was) (?:concerned|worried)|staff (?:is|are|was|were) (?:concerned|worried)|(?:we|i) (?:are|am|were|was) (?:concerned|worried)|of concern|concerning for|concern for`, direction: 'forward', maxWords: 6 },
+    { kind: 'other-experiencer', pattern: String.raw`(?:the )?(?:school|teachers?|coach|employer|supervisor|case manager|caseworker|social worker|staff|nursing home|facility)\s+${REPORTING}`, direction: 'forward', maxWords: 10 },
     { kind: 'other-experiencer', pattern: String.raw`(?:the )?(?:patient|pt) (?:was |is )?(?:not present|absent)|without the patient(?: present)?|in the patient's absence|outside the patient's presence`, direction: 'both', scope: 'sentence', proxyCounts: true },
     // historical
     { kind: 'historical', pattern: String.raw`history of|h/o|previously|prior to this|in the past|at (?:the|her|his|their) last visit|last visit|last (?:year|month|week|time|fall|spring|summer|winter)|years ago|months ago|as a child`, direction: 'forward', maxWords: 8 },
+    // What was noted in the past, said after it ("crying spells were noted in the past").
+    { kind: 'historical', pattern: String.raw`(?:noted|reported|seen|present|described|documented) in the past|in the past (?:year|years|month|months)?`, direction: 'backward', maxWords: 8 },
   ],
   terminators: ['but', 'however', 'although', 'though', 'except', 'aside from', 'apart from', 'otherwise', 'which', 'whereas', 'yet', 'who', 'and she', 'and he', 'and they', 'and the patient'],
   pseudo: [

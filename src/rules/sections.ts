@@ -45,14 +45,14 @@ export const sectionHeaders: SectionHeaderDefinition[] = [
   { kind: 'allergies', names: ['allergies', 'allergy', 'drug allergies', 'nkda', 'allergies/adverse reactions', 'medication allergies'] },
   {
     kind: 'social-history',
-    names: ['social history', 'sh', 'social hx', 'social', 'psychosocial history', 'social and family history', 'habits', 'lifestyle', 'occupational history'],
+    names: ['social history', 'sh', 'social hx', 'social', 'psychosocial history', 'social and family history', 'family and social history', 'social/family history', 'family/social history', 'habits', 'lifestyle', 'occupational history'],
   },
   { kind: 'family-history', names: ['family history', 'fh', 'family hx', 'family medical history'] },
   {
     kind: 'physical-exam',
     names: [
       'physical examination', 'physical exam', 'pe', 'exam', 'examination', 'physical', 'vital signs', 'vitals',
-      'mental status examination', 'mental status exam', 'mental status', 'neurological examination', 'neurologic examination',
+      'mental status examination', 'mental status exam', 'mental status', 'mental status evaluation', 'mse', 'neurological examination', 'neurologic examination',
       'physical examination on admission', 'admission physical examination',
     ],
   },

@@ -44,7 +44,10 @@ export const PLANNING_SECTIONS = vocabulary.sectionGroups.planning;
 /** Numbers as clinicians write them. */
 export const NUMBER = String.raw`(?:\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a few|several|a couple of|a|an)`;
 
-export const INTERVAL = String.raw`(?:${NUMBER}(?:\s*(?:-|to)\s*${NUMBER})?\s*(?:days?|weeks?|wks?|months?|mos?|years?|yrs?|week\s*\(s\)|month\s*\(s\))|(?:a|one|the next) (?:day|week|month|year)|tomorrow|next week|next month)`;
+export const INTERVAL = String.raw`(?:(?:about|approximately|around|roughly|another|the next|the following) )?(?:${NUMBER}(?:\s*(?:-|to)\s*${NUMBER})?\s*(?:days?|weeks?|wks?|months?|mos?|years?|yrs?|week\s*\(s\)|month\s*\(s\))(?:'s? time)?|(?:a|one|the next) (?:day|week|month|year)|tomorrow|next week|next month|(?:few|couple of) (?:days|weeks|months))`;
+
+/** An interval of weeks or longer: the time to a test or visit outside the hospital ("a repeat scan in 6 months"). */
+export const OUTPATIENT_INTERVAL = String.raw`(?:(?:about|approximately|around|roughly|another|the next) )?(?:${NUMBER}(?:\s*(?:-|to)\s*${NUMBER})?\s*(?:weeks?|wks?|months?|mos?|years?|yrs?)|(?:a|one) (?:week|month|year)|next (?:week|month|year)|(?:few|couple of) (?:weeks|months))`;
 
 /**
  * Up to `n` words inside one clause, matched lazily: the gap between two phrases that

@@ -35,6 +35,8 @@ const PACK: RulePack = {
     rule('sling', [{ phrases: ['sling'], notSections: ['physical-exam'] }]),
     rule('declined', [{ phrases: ['declines the splint'], allowContext: ['negated'] }]),
     rule('ice', [{ phrases: ['ice'], unless: 'ice cream' }]),
+    rule('choices', [{ phrases: ['choices reviewed'], alongWith: 'prefers|agrees' }]),
+    rule('prefers', [{ phrases: ['prefers'], attribution: 'patient' }]),
     rule('talked', [
       { phrases: ['talked it over'] },
       { phrases: ['options reviewed'], strength: 'boilerplate' },
@@ -111,6 +113,19 @@ describe('analyze: where and how a pattern counts', () => {
   it('`unless` look-alikes do not count', () => {
     assert.equal(run('PLAN: Ice the ankle.').status('ice'), 'documented');
     assert.equal(run('PLAN: Ice cream after the tonsillectomy.').status('ice'), 'missing');
+  });
+
+  it('`alongWith` counts a match only beside its companion in the same paragraph', () => {
+    assert.equal(run('PLAN: Choices reviewed: a brace or surgery. She prefers the brace.').status('choices'), 'documented');
+    assert.equal(run('PLAN: Choices reviewed: a brace or surgery.').status('choices'), 'missing');
+    assert.equal(run('PLAN: Choices reviewed: a brace or surgery.\n\nShe prefers the brace.').status('choices'), 'missing');
+  });
+
+  it('a clause after a semicolon or a contrast may name its own speaker', () => {
+    assert.equal(run('PLAN: We went over the brace and surgery; she prefers the brace.').status('prefers'), 'documented');
+    assert.equal(run('PLAN: Her husband wants surgery; she prefers the brace.').status('prefers'), 'documented');
+    assert.equal(run('PLAN: Her husband wants surgery, but she prefers the brace.').status('prefers'), 'documented');
+    assert.equal(run('PLAN: She heard about the brace; her sister prefers surgery.').status('prefers'), 'missing');
   });
 });
 

@@ -17,7 +17,15 @@ const pack = compilePack(defaultPack);
 const SAMPLE = 'she is worried that the pain will not go away; we will start ibuprofen and follow up in 2 weeks.';
 
 const list = [];
-const add = (entry, regex) => list.push({ ...entry, flags: regex.flags, sourceLength: regex.source.length, regex });
+// V8 compiles one regex per source and flags: a second regex with both the same (two prefilters of the same
+// words) shares the first one's bytecode and prints no size of its own.
+const seen = new Map();
+const add = (entry, regex) => {
+  const key = `${regex.flags}/${regex.source}`;
+  const sameAs = seen.get(key);
+  if (sameAs === undefined) seen.set(key, list.length);
+  list.push({ ...entry, flags: regex.flags, sourceLength: regex.source.length, ...(sameAs === undefined ? {} : { sameAs }), regex });
+};
 for (const { rule, patterns } of pack.rules) {
   patterns.forEach((p, i) => {
     const at = { rule: rule.id, pattern: i + 1 };

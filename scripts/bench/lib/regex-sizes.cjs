@@ -14,7 +14,7 @@ const CHILD = path.join(__dirname, '..', 'child', 'regex-sizes.cjs');
  * @param {{ compileModule: string, rulesModule?: string, node?: string }} where compileModule exports
  *   compilePack, rulesModule (default: the same file) exports defaultPack.
  * @returns {{ regexes: Array<{ rule: string, pattern: number, kind: string, flags: string, sourceLength: number,
- *   bytecodeBytes: number | undefined, firstExecMs: number, prefilter?: number, prefixes?: string[] }>, totalBytes: number, node: string }}
+ *   bytecodeBytes: number | undefined, firstExecMs: number, prefilter?: number, prefixes?: string[], sameAs?: number }>, totalBytes: number, node: string }}
  */
 function measureRegexSizes({ compileModule, rulesModule = compileModule, node = process.execPath }) {
   const r = spawnSync(node, ['--allow-natives-syntax', '--trace-regexp-tier-up', '--regexp-tier-up', CHILD, compileModule, rulesModule], {
@@ -36,7 +36,8 @@ function measureRegexSizes({ compileModule, rulesModule = compileModule, node = 
     // A regex compiled for both one-byte and two-byte text would print twice: the sizes add up.
     if (size && current !== undefined) sizes.set(current, (sizes.get(current) ?? 0) + Number(size[1]));
   }
-  const regexes = info.regexes.map((entry, i) => ({ ...entry, bytecodeBytes: sizes.get(i) }));
+  // A regex that shares another's source and flags shares its bytecode too: counted once, as none of its own.
+  const regexes = info.regexes.map((entry, i) => ({ ...entry, bytecodeBytes: entry.sameAs === undefined ? sizes.get(i) : 0 }));
   return { regexes, totalBytes: regexes.reduce((s, x) => s + (x.bytecodeBytes ?? 0), 0), node: process.version };
 }
 

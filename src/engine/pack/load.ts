@@ -356,7 +356,7 @@ function ruleBodyIssues(rule: Partial<Rule>, path: JsonPath, restricted: boolean
     const sources = EVIDENCE_SOURCES.filter((key) => evidence[key] !== undefined);
     if (sources.length === 0) issues.push({ path: at, message: 'give one of "phrases", "pattern" or "anyContent"' });
     if (sources.length > 1) issues.push({ path: at, message: `give only one of ${listOf(sources)}; use separate evidence entries` });
-    for (const key of ['pattern', 'unless'] as const) {
+    for (const key of ['pattern', 'unless', 'alongWith'] as const) {
       const source = evidence[key];
       if (source === undefined) continue;
       const problem = regexProblem(source, restricted, vocabulary);

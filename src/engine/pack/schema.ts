@@ -107,6 +107,11 @@ const evidenceProperties: Record<keyof EvidencePattern, JsonSchema> = {
     minLength: 1,
     description: 'A regular expression for look-alikes: a match overlapping one of its matches does not count. Same limits as `pattern`.',
   },
+  alongWith: {
+    type: 'string',
+    minLength: 1,
+    description: 'A regular expression that must also match in the same paragraph for a match to count (options discussed count only beside the patient\'s response). Same limits as `pattern`.',
+  },
   allowContext: {
     type: 'array',
     items: ref('contextKind'),

@@ -5,6 +5,8 @@ import { CONVERSATION_AID, NOT_CONVERSATION } from '../vocabulary';
 const CONVERSATION_AID_CHOICE = String.raw`(?:declines?|declined|declining|refuses?|refused|refusing|does not want|doesn't want|did not want|not interested in|prefers?|preferred|wants?|wanted|wish(?:es|ed)?|requests?|requested|asks? for|asked for|would like|would rather|chose|chooses|elects?|elected|accepts?|accepted|agrees? to|agreed to)(?: to use| to have)?(?: (?:an?|the|any|her|his|their))?(?: own)?(?: \S+)? (?:as (?:an? |the |her |his |their )?)?${CONVERSATION_AID}|${CONVERSATION_AID} (?:was |were |is |has been )?(?:declined|refused|not wanted)`;
 const TALKED = String.raw`(?:discussed|reviewed|went over|gone over|explained|talked about|talked through|counseled|counselled|presented|outlined|described|covered)`;
 const CHOICE = String.raw`(?:options?|alternatives?|risks?|benefits?|side[- ]effects?|side[- ]effect profile|pros and cons|choices|possible complications|complications)`;
+// What the patient (or family) said back: a discussion of options counts only beside it.
+const RESPONSE = String.raw`agrees?|agreed|agreeable|agreement|wish(?:es|ed)?|elects?|elected|chooses|chose|decided|decides|prefers?|preferred|preference|would like|would rather|wants? to|wanted to|consents?|consented|accepts?|accepted|declines?|declined|refuses?|refused|willing|opts?|opted|questions|understood|understands|comfortable with|amenable|(?:will|would like to|wants? to) (?:think|consider)`;
 const DECIDE = String.raw`(?:wish(?:es|ed)?|desires?|desired|wants?|wanted|elects?|elected|chooses?|chose|choosing|decides?|decided|prefers?|preferred|opts?|opted|is willing|was willing|would like)`;
 
 export const permission: Rule = {
@@ -25,21 +27,23 @@ export const permission: Rule = {
       pattern: String.raw`${TALKED} (?:\S+ ){0,10}?${CHOICE}|${CHOICE} (?:\S+ ){0,8}?(?:were|was|are|is|have been|has been) (?:\S+ )?${TALKED}|${CHOICE} ${TALKED}|(?:other|treatment|management|medication|surgical) options? (?:include|included|would include|are|were|such as)|options? (?:include|included|would include|are|were|such as)|(?:offered|given) (?:the |a )?(?:option|choice)|(?:cautioned|warned|counseled|counselled|informed|advised) (?:\S+ ){0,3}?(?:about|of|regarding|on) (?:the )?(?:risks?|possibility|possible|potential|side[- ]effects?)`,
       notSections: [...NOT_CONVERSATION, 'ros'],
       unless: String.raw`(?:risks and benefits|risks/benefits|r/b/a|risks, benefits,? and alternatives) (?:were |was )?(?:discussed|reviewed|explained)`,
+      // One-way teaching is not a shared decision: the patient's response must be recorded beside it.
+      alongWith: RESPONSE,
     },
     {
-      pattern: String.raw`${DECIDE} (?:to )?(?:proceed|go ahead|try|start|begin|continue|have|undergo|pursue|defer|wait|hold off|avoid|forgo|stop|keep|take|use|get|return|remain|stay|go home|leave|follow|be seen)|(?:agrees?|agreed|agreeable|agreeing|consents?|consented|accepts?|accepted|is comfortable|was comfortable|are comfortable|amenable) (?:to|with|for)|(?:is|was|are|were) in agreement|(?:she|he|they|patient|parents?|family) (?:fully )?(?:understood|understands) and (?:agreed|agrees|wish(?:es|ed)? to proceed)|(?:is|was) requesting|requests?|requested|feels? (?:that )?(?:she|he|they) (?:no longer |does not |doesn't )?(?:needs?|wants?|should)`,
+      pattern: String.raw`${DECIDE} (?:to )?(?:proceed|go ahead|try|re-?try|give (?:it|this|that|them|\S+) a (?:try|trial)|trial|start|begin|continue|have|undergo|pursue|defer|wait|hold off|avoid|forgo|stop|keep|take|use|get|return|remain|stay|go home|go to|go on|go with|leave|follow|be seen|embark|enroll)|(?:opts?|opted|elects?|elected|chooses|chose|decides?|decided|settled) (?:for|on)|would not mind|(?:agrees?|agreed|agreeable|agreeing|consents?|consented|accepts?|accepted|amenable) (?:to|with|for)|(?:is|was|are|were) comfortable (?:with (?:the |this |that |our )?(?:plan|decision|approach|proceeding|going|discharge|options?|choice|recommendations?)|to (?:proceed|go|try|start|continue|wait))|(?:is|was|are|were) in (?:full |complete |total )?agreement|(?:she|he|they|patient|parents?|family) (?:fully )?(?:understood|understands) and (?:agreed|agrees|wish(?:es|ed)? to proceed)|(?:is|was) requesting|requests?|requested|feels? (?:that )?(?:she|he|they) (?:no longer |does not |doesn't )?(?:needs?|wants?|should)`,
       attribution: 'patient',
       notSections: [...NOT_CONVERSATION, 'ros'],
-      unless: String.raw`(?:i|we) (?:have )?(?:agree|concur|decided|chose|elected|opted|prefer|wanted|would like)(?! together| jointly| with (?:the )?(?:patient|her|him|them|family|parents))|(?:consult(?:ation)?|evaluation|referral|records?|information) (?:was |were |has been )?requested|(?:sent|made|placed) (?:a )?request|agree with (?:the )?(?:above|assessment|findings|discharge)|request(?:ed|s)? (?:by|from) (?:dr|the|his|her)|consult(?:ation)? requested|requested (?:a |an )?(?:consult|consultation|evaluation) (?:by|from)|at the request of|${CONVERSATION_AID_CHOICE}`,
+      unless: String.raw`(?:i|we) (?:have )?(?:agree|concur|decided|chose|elected|opted|prefer|wanted|would like)(?! together| jointly| with (?:the )?(?:patient|her|him|them|family|parents))|(?:consult(?:ation)?|evaluation|referral|records?|information) (?:was |were |has been )?requested|(?:sent|made|placed) (?:a )?request|agree with (?:the )?(?:above|assessment|findings|discharge)|request(?:ed|s)? (?:by|from) (?:dr|the|his|her)|consult(?:ation)? requested|requested (?:a |an )?(?:consult|consultation|evaluation) (?:by|from)|at the request of|(?:requested|asked) (?:me|us) to|(?:upon|at|per) the request|(?:decided|decides|chose|elected|wanted|wants|wished|opted) to (?:come|come in|go to the|take (?:her|him|them|the patient) to|present|seek|call 911|bring (?:her|him|them))|${CONVERSATION_AID_CHOICE}`,
     },
     {
-      // Decisions written as joint acts or consent need no speaker.
-      pattern: String.raw`shared decision|decided together|decision (?:was )?made together|together (?:we|with (?:the )?(?:patient|her|him|them)) (?:decided|chose|agreed)|(?:we|i) (?:\S+ )?(?:decided|chose|agreed) together|jointly (?:decided|agreed)|mutually agreed|informed consent (?:was |is |has been )?(?:obtained|signed|given|reviewed)|consent (?:was |is |has been )?(?:obtained|signed|given|reviewed)|signed (?:the )?(?:informed )?consent|consented (?:to|for)`,
+      // Decisions written as joint acts or consent need no speaker; nor does a request the plan honours.
+      pattern: String.raw`(?:at|per|upon) (?:her|his|their|the patient's|patient's|the family's|the parents'|the mother's|the father's) (?:own )?request|shared decision|decided together|decision (?:was )?made together|together (?:we|with (?:the )?(?:patient|her|him|them)) (?:decided|chose|agreed)|(?:we|i) (?:\S+ )?(?:decided|chose|agreed) together|jointly (?:decided|agreed)|mutually agreed|informed consent (?:was |is |has been )?(?:obtained|signed|given|reviewed)|consent (?:was |is |has been )?(?:obtained|signed|given|reviewed)|signed (?:the )?(?:informed )?consent|consented (?:to|for)`,
       notSections: [...NOT_CONVERSATION, 'ros'],
     },
     {
       // A documented refusal is a decision the patient made, not an absence of one.
-      pattern: String.raw`declines?|declined|declining|refuses?|refused|refusing|does not want|doesn't want|did not want|not interested in|opts? against|opted against|elected not to|chose not to|decided against|decided not to|prefers? not to|would rather not`,
+      pattern: String.raw`declines?|declined|declining|refuses?|refused|refusing|does not want|doesn't want|did not want|not interested|not contemplating|does not wish|did not wish|opts? against|opted against|elected not to|chose not to|decided against|decided not to|prefers? not to|would rather not`,
       attribution: 'patient',
       allowContext: ['negated'],
       notSections: [...NOT_CONVERSATION, 'ros', 'hpi', 'chief-complaint', 'social-history'],
@@ -51,6 +55,8 @@ export const permission: Rule = {
       notSections: [...NOT_CONVERSATION, 'ros'],
     },
   ],
+  // As for the explanation: in cross-validation the learned scorer adds no F1 and costs precision (docs/engine.md).
+  learned: false,
   prompt: {
     label: 'Shared decision',
     snippet: "${1:<options offered>}; ${2:<the patient's choice and reasons, in their words>}",
@@ -65,11 +71,19 @@ export const permission: Rule = {
       'PLAN: Risks, benefits and alternatives of the knee scope were explained, and he wishes to proceed.',
       'A/P: Start sertraline; side effects reviewed and she agrees to try it for six weeks.',
       'PLAN: Risks and benefits discussed.',
+      'PLAN: Knee arthroscopy. Risks and benefits were discussed. All questions were answered.',
+      'PLAN: We went over a nerve block; for now she is not interested in one.',
+      'A/P: Antibiotic course shortened by two days at his request.',
+      'PLAN: After hearing about the patch from a friend, he wants to give it a try.',
+      'PLAN: She opted for a repeat cesarean section.',
     ],
     missing: [
       'PLAN: Chest x-ray today. Patient declined an interpreter; she prefers to speak English.',
       'PLAN: Start sertraline 50 mg daily. Return in 6 weeks.',
       'PLAN: Patient verbalized understanding.',
+      'PLAN: Side effects of the new inhaler were reviewed with the patient.',
+      'HPI: Her parents decided to bring her to the emergency department.',
+      'HPI: Seen at the request of her cardiologist.',
       'PLAN: Will discuss options at the next visit.',
       'PLAN: Options discussed: [ ]',
       'ASSESSMENT: I agree with the above assessment.',

@@ -19,8 +19,9 @@ export const fearAnger: Rule = {
     {
       pattern: EMOTION,
       attribution: 'patient',
-      notSections: [...NOT_CONVERSATION],
-      unless: String.raw`stress (?:test|testing|echo|fracture|incontinence|ulcer|dose|reaction)|(?:setting of|due to|secondary to|with|from|by|induced by|related to|triggered by|worse with) (?:\S+ )?stress|stress[- ](?:induced|related)|(?:respiratory|fetal|cardiopulmonary|acute|mild|moderate|severe|no|without|not in|in no) (?:\S+ )?distress|distress syndrome|concern(?:ing)? for|of concern|no concerns?|chief concern|anxiety (?:disorder|medication|state|neurosis)|(?:generalized|social|performance) anxiety|panic (?:disorder|attacks? disorder)|(?:history|hx) of (?:anxiety|depression)|concerns? (?:were|was) (?:addressed|answered)|(?:all )?questions and concerns|concerns? (?:addressed|answered)`,
+      // An assessment lists diagnoses ("3. Anxiety."): the clinician's, not a worry voiced.
+      notSections: [...NOT_CONVERSATION, 'assessment'],
+      unless: String.raw`stress (?:test|testing|echo|fracture|incontinence|ulcer|dose|reaction)|(?:setting of|due to|secondary to|with|from|by|induced by|related to|triggered by|worse with) (?:\S+ )?stress|stress[- ](?:induced|related)|(?:respiratory|fetal|cardiopulmonary|acute|mild|moderate|severe|no|without|not in|in no) (?:\S+ )?distress|distress syndrome|concern(?:ing)? for|of concern|no concerns?|chief concern|anxiety (?:disorder|medication|state|neurosis)|(?:generalized|social|performance) anxiety|panic (?:disorder|attacks? disorder)|(?:history|hx) of (?:anxiety|depression)|concerns? (?:were|was) (?:addressed|answered)|(?:all )?questions and concerns|concerns? (?:addressed|answered)|(?:stomach|gi|gastric) upset|upset stomach|(?:post-?traumatic|acute) stress|stress (?:disorder|syndrome)|crying (?:and|or) (?:moaning|screaming|fussing|fussy)|found (?:her|him|them) crying|(?:excessive|inconsolable|persistent|constant) crying|crying (?:more|less|a lot|excessively|inconsolably)|(?:new|other|further|any) (?:problems|questions|symptoms|issues)(?:,)? (?:or|and) concerns|(?:problems|questions|issues) or concerns`,
     },
   ],
   prompt: {
@@ -45,6 +46,13 @@ export const fearAnger: Rule = {
       'HPI: Dizziness. Her husband is worried she will fall.',
       'Concerns: <what the patient fears or is angry about>',
       'HPI: Chest pain. Stress test last year was normal.',
+      'ASSESSMENT:\n1. Hypertension.\n2. Anxiety.',
+      'PLAN: Return if any new problems or concerns.',
+      'HPI: Vomiting and stomach upset since Sunday.',
+      'HPI: Toddler fell; his mother found him crying and holding his arm.',
+      'HPI: Low mood; crying spells were noted in the past.',
+      'HPI: Confused. Unable to say whether she has hallucinations or any symptoms of anxiety.',
+      'HPI: Poor focus. His school reports that he is anxious in class.',
     ],
   },
 };
