@@ -2,7 +2,9 @@
 // with its worker thread (`check --jobs`, dist/cli-worker.js); the MCP server (`healing-notes mcp`, dist/mcp.js) and
 // the language server (`healing-notes lsp`, dist/lsp.js). The bin loads the one it needs from beside it, so the
 // servers start without the CLI, and neither the CLI's other commands nor the extension carry the protocol libraries.
-// `--watch` rebuilds on change; `--production` minifies.
+// And the offline page, dist/healing-notes.html: src/web bundled for the browser, inlined with its style into
+// one HTML file. `--watch` rebuilds on change; `--production` minifies.
+const fs = require('node:fs');
 const esbuild = require('esbuild');
 const { version } = require('./package.json');
 
@@ -70,6 +72,43 @@ const builds = [
   { ...cli, entryPoints: ['src/mcp/main.ts'], outfile: 'dist/mcp.js', minify: true },
   { ...cli, entryPoints: ['src/lsp/main.ts'], outfile: 'dist/lsp.js', plugins: [noSocketsOrProcesses] },
 ];
+
+/** Writes the page's bundle into src/web/index.html, with its style: one file that fetches nothing. */
+const oneHtmlFile = {
+  name: 'one-html-file',
+  setup(build) {
+    build.onEnd((result) => {
+      if (result.errors.length > 0) return;
+      // Inside <script>, "</script" and "<!--" would end or confuse the element: escaped, they mean the same in JavaScript.
+      const script = result.outputFiles[0].text.replace(/<\/(script)/gi, '<\\/$1').replace(/<!--/g, '<\\!--');
+      const style = fs.readFileSync('src/web/style.css', 'utf8');
+      const html = fs
+        .readFileSync('src/web/index.html', 'utf8')
+        .replace('/*STYLE*/', () => style)
+        .replace('/*SCRIPT*/', () => script);
+      fs.mkdirSync('dist', { recursive: true });
+      fs.writeFileSync('dist/healing-notes.html', html);
+      console.log(`  dist/healing-notes.html  ${(html.length / 1024).toFixed(1)}kb`);
+    });
+  },
+};
+
+const webPage = {
+  entryPoints: ['src/web/main.ts'],
+  outfile: 'dist/healing-notes.js',
+  write: false,
+  bundle: true,
+  platform: 'browser',
+  format: 'iife',
+  target: 'es2020',
+  minify: true,
+  logLevel: 'info',
+  legalComments: 'none',
+  define: common.define,
+  mainFields: ['browser', 'module', 'main'],
+  plugins: [oneHtmlFile],
+};
+builds.push(webPage);
 
 async function main() {
   if (watch) {

@@ -22,7 +22,7 @@ describe('cli packaging (npm pack)', function () {
   });
 
   it('ships the CLI, the extension, the schema, the docs, README and LICENSE', () => {
-    for (const file of ['dist/cli.js', 'dist/cli-main.js', 'dist/cli-worker.js', 'dist/lsp.js', 'dist/mcp.js', 'dist/extension.js', 'schema/healingnotes.schema.json', 'docs/cli.md', 'README.md', 'LICENSE', 'package.json', 'scripts/slurm/submit.sh']) {
+    for (const file of ['dist/cli.js', 'dist/cli-main.js', 'dist/cli-worker.js', 'dist/lsp.js', 'dist/mcp.js', 'dist/healing-notes.html', 'dist/extension.js', 'schema/healingnotes.schema.json', 'docs/cli.md', 'README.md', 'LICENSE', 'package.json', 'scripts/slurm/submit.sh']) {
       assert.ok(files.includes(file), `${file} missing from the package: ${files.join(', ')}`);
     }
   });
