@@ -33,7 +33,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { renderJsonl, TARGETS } from './lib/jsonl-report.mjs';
-import { generateNote, poolsOf, readFolder, rng } from './lib/notes.mjs';
+import { generateNote, poolsOf, rng } from './lib/notes.mjs';
+import { prepareBench } from './lib/setup.mjs';
 import { printUsageAndExit } from './lib/usage.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -54,27 +55,11 @@ const { values: opts } = parseArgs({
 if (opts.help) printUsageAndExit(import.meta.url);
 
 const MB = 1024 * 1024;
-const log = (line) => process.stderr.write(`bench:jsonl: ${line}\n`);
 const r1 = (x) => Math.round(x * 10) / 10;
 const r2 = (x) => Math.round(x * 100) / 100;
 const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
 const hasTaskset = spawnSync('taskset', ['-c', '0', 'true']).status === 0;
-const cli = path.join(root, 'dist/cli.js');
-
-if (!opts['no-build']) {
-  log('building dist/ (node esbuild.js)');
-  const build = spawnSync(process.execPath, ['esbuild.js'], { cwd: root, encoding: 'utf8' });
-  if (build.status !== 0) log(`esbuild.js failed, using dist/ as it is: ${(build.stderr || build.stdout).trim().split('\n').pop()}`);
-}
-if (!fs.existsSync(cli)) {
-  process.stderr.write('bench:jsonl: dist/cli.js is missing; run npm run build\n');
-  process.exit(2);
-}
-const notes = readFolder(path.resolve(process.cwd(), opts.dir));
-if (notes.length === 0) {
-  process.stderr.write(`bench:jsonl: no *.note files in ${opts.dir}\n`);
-  process.exit(2);
-}
+const { cli, notes, log } = prepareBench({ root, name: 'bench:jsonl', build: !opts['no-build'], dir: opts.dir });
 const pools = poolsOf(notes);
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'hn-bench-jsonl-'));
 process.on('exit', () => {

@@ -25,7 +25,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { LSP_TARGET_MS, renderLsp } from './lib/lsp-report.mjs';
-import { bytesOf, readFolder, thirtyKbNote } from './lib/notes.mjs';
+import { bytesOf, thirtyKbNote } from './lib/notes.mjs';
+import { prepareBench } from './lib/setup.mjs';
 import { printUsageAndExit } from './lib/usage.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -43,29 +44,13 @@ const { values: opts } = parseArgs({
 if (opts.help) printUsageAndExit(import.meta.url);
 
 const RUNS = Math.max(3, Number(opts.runs));
-const log = (line) => process.stderr.write(`bench:lsp: ${line}\n`);
 const r1 = (x) => (x === undefined ? undefined : Math.round(x * 10) / 10);
 const median = (xs) => {
   const s = xs.filter((x) => x !== undefined).sort((a, b) => a - b);
   const mid = s.length >> 1;
   return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
 };
-const cli = path.join(root, 'dist/cli.js');
-
-if (!opts['no-build']) {
-  log('building dist/ (node esbuild.js)');
-  const build = spawnSync(process.execPath, ['esbuild.js'], { cwd: root, encoding: 'utf8' });
-  if (build.status !== 0) log(`esbuild.js failed, using dist/ as it is: ${(build.stderr || build.stdout).trim().split('\n').pop()}`);
-}
-if (!fs.existsSync(cli)) {
-  process.stderr.write('bench:lsp: dist/cli.js is missing; run npm run build\n');
-  process.exit(2);
-}
-const notes = readFolder(path.resolve(process.cwd(), opts.dir));
-if (notes.length === 0) {
-  process.stderr.write(`bench:lsp: no *.note files in ${opts.dir}\n`);
-  process.exit(2);
-}
+const { cli, notes, log } = prepareBench({ root, name: 'bench:lsp', build: !opts['no-build'], dir: opts.dir });
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'hn-bench-lsp-'));
 process.on('exit', () => fs.rmSync(tmp, { recursive: true, force: true }));
 const note = thirtyKbNote(notes, Number(opts.seed) >>> 0);

@@ -18,14 +18,14 @@ const SCREENSHOT = path.join(REPO_ROOT, 'test-results', 'screenshots', 'web-page
 const NOTE = [
   'Visit type: follow-up',
   '',
-  'HPI: 58-year-old man with a dry cough for five days, worse at night. No fever.',
+  'HPI: 44-year-old woman with a dry cough for two weeks, worse when lying down. No fever.',
   '',
-  'ASSESSMENT: Post-viral cough.',
+  'ASSESSMENT: Cough, likely post-nasal drip.',
   '',
-  'PLAN: Honey and fluids.',
+  'PLAN: Saline rinses.',
   '',
 ].join('\n');
-const EXPLANATION = ' He thinks it came from the dust at his new job.';
+const EXPLANATION = ' She thinks it came from the dust at her new job.';
 
 interface Element {
   rule: string;
@@ -145,7 +145,7 @@ describe('offline web page in Chromium', function () {
     assert.ok(highlighted.some((m) => m.text?.includes('came from the dust') && m.element === "Patient's own explanation"), JSON.stringify(highlighted));
     // The quote in the list is the note's own words.
     const quote = await page.textContent('#core li[data-rule="explain.understanding"] .quote');
-    assert.match(quote ?? '', /came from the dust at his new job/);
+    assert.match(quote ?? '', /came from the dust at her new job/);
     // The highlight sits under the words it marks: same place as the text in the text area.
     const mark = await page.locator('mark', { hasText: 'came from the dust' }).boundingBox();
     const field = await page.locator('#note').boundingBox();
@@ -158,16 +158,16 @@ describe('offline web page in Chromium', function () {
     await checked(page);
     const after = await page.inputValue('#note');
     assert.ok(after.length > before.length);
-    assert.match(after, /PLAN: Honey and fluids\.\nShared decision: <options offered>; <[^>]+>/);
+    assert.match(after, /PLAN: Saline rinses\.\nShared decision: <options offered>; <[^>]+>/);
     const selected = await page.evaluate(() => {
       const field = document.getElementById('note') as HTMLTextAreaElement;
       return field.value.slice(field.selectionStart, field.selectionEnd);
     });
     assert.equal(selected, '<options offered>');
     // Typing replaces the placeholder.
-    await page.keyboard.type('honey, a cough syrup or an inhaler');
+    await page.keyboard.type('rinses, a nasal spray or an antihistamine');
     await checked(page);
-    assert.match(await page.inputValue('#note'), /Shared decision: honey, a cough syrup or an inhaler; </);
+    assert.match(await page.inputValue('#note'), /Shared decision: rinses, a nasal spray or an antihistamine; </);
   });
 
   it('copies a prompt', async () => {

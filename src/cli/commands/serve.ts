@@ -19,16 +19,22 @@ Options:
   -h, --help   show this help
 `;
 
-export async function mcp(args: readonly string[], io: CliIO): Promise<number> {
-  const { values, positionals } = parse(args, { help: { type: 'boolean', short: 'h' } });
+/** Parses a server command's options (`--help`, and `--stdio` where clients pass it); resolves to whether to start. */
+function startsServer(name: string, help: string, args: readonly string[], io: CliIO, acceptsStdio: boolean): boolean {
+  const { values, positionals } = parse(args, { help: { type: 'boolean', short: 'h' }, ...(acceptsStdio ? { stdio: { type: 'boolean' } } : {}) });
   if (values.help) {
-    io.stdout(MCP_HELP);
-    return 0;
+    io.stdout(help);
+    return false;
   }
-  if (positionals.length > 0) throw new UsageError(`'mcp' takes no arguments (got '${positionals[0]}')`);
-  // Loaded only now; esbuild.js turns this into require('./mcp.js'), the server's own bundle.
-  const server = require('../../mcp/main') as typeof import('../../mcp/main');
-  await server.runMcpServer();
+  if (positionals.length > 0) throw new UsageError(`'${name}' takes no arguments (got '${positionals[0]}')`);
+  return true;
+}
+
+// Each server is loaded only when started; esbuild.js turns these requires into require('./mcp.js') and
+// require('./lsp.js'), the servers' own bundles.
+
+export async function mcp(args: readonly string[], io: CliIO): Promise<number> {
+  if (startsServer('mcp', MCP_HELP, args, io, false)) await (require('../../mcp/main') as typeof import('../../mcp/main')).runMcpServer();
   return 0;
 }
 
@@ -46,14 +52,6 @@ Options:
 `;
 
 export async function lsp(args: readonly string[], io: CliIO): Promise<number> {
-  const { values, positionals } = parse(args, { help: { type: 'boolean', short: 'h' }, stdio: { type: 'boolean' } });
-  if (values.help) {
-    io.stdout(LSP_HELP);
-    return 0;
-  }
-  if (positionals.length > 0) throw new UsageError(`'lsp' takes no arguments (got '${positionals[0]}')`);
-  // Loaded only now; esbuild.js turns this into require('./lsp.js'), the server's own bundle.
-  const server = require('../../lsp/main') as typeof import('../../lsp/main');
-  await server.runLanguageServer();
+  if (startsServer('lsp', LSP_HELP, args, io, true)) await (require('../../lsp/main') as typeof import('../../lsp/main')).runLanguageServer();
   return 0;
 }
