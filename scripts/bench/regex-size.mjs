@@ -4,8 +4,8 @@
  *
  * Prints, for every evidence pattern of the default rule pack, the size of the bytecode V8
  * compiles for it (on its first execution, in one fresh process), the time of that first
- * execution, and whether the engine's literal prefilter (src/engine/prefilter.ts) can skip it
- * on paragraphs that lack its leading words. Bytecode size does not depend on machine load; the
+ * execution, and the literals the engine's one-pass scan (src/engine/prefilter.ts) reads from it
+ * (the pattern runs only where one occurs). Bytecode size does not depend on machine load; the
  * time does. test/unit/regex-budget.test.ts fails when a pack regex exceeds the budget.
  *
  * Options:
@@ -13,7 +13,7 @@
  *                    esbuild bundle of the current sources (the default)
  *   --bundle <file>  measure a bundle that exports compilePack and defaultPack
  *                    (e.g. one kept by `npm run bench -- --keep`)
- *   --all            also list the `unless`, `ignore`, prefilter and context regexes (always counted in the totals)
+ *   --all            also list the `unless`, `ignore` and context regexes (always counted in the totals)
  *   --json           print everything as JSON
  *   --budget <KB>    the per-regex budget to flag (default 64, as in the unit test)
  */
@@ -79,7 +79,7 @@ if (opts.json) {
 
 const kb = (bytes) => (bytes === undefined ? '?' : (bytes / 1024).toFixed(1));
 const rows = regexes.filter((r) => opts.all || r.kind === 'pattern');
-const header = ['rule', 'pat', 'kind', 'flags', 'src chars', 'bytecode KB', '1st exec ms', 'prefilter'];
+const header = ['rule', 'pat', 'kind', 'flags', 'src chars', 'bytecode KB', '1st exec ms', 'literals (one-pass scan)'];
 const lines = rows.map((r) => [
   r.rule,
   String(r.pattern),
@@ -88,7 +88,7 @@ const lines = rows.map((r) => [
   String(r.sourceLength),
   kb(r.bytecodeBytes) + ((r.bytecodeBytes ?? 0) > budget ? ' !' : ''),
   r.firstExecMs.toFixed(2),
-  r.kind !== 'pattern' ? '' : r.prefilter ? `yes, ${r.prefilter} prefixes (${r.prefixes.slice(0, 3).map((p) => JSON.stringify(p)).join(' ')}${r.prefilter > 3 ? ' ...' : ''})` : 'NO',
+  r.kind !== 'pattern' ? '' : r.literals ? `${r.literals} (${r.someLiterals.slice(0, 3).map((p) => JSON.stringify(p)).join(' ')}${r.literals > 3 ? ' ...' : ''})` : 'NONE: runs over every paragraph',
 ]);
 const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i].length)));
 const right = new Set([1, 4, 5, 6]);
@@ -111,6 +111,6 @@ const over = regexes.filter((r) => (r.bytecodeBytes ?? 0) > budget);
 out.push(`Over the ${kb(budget)} KB budget: ${over.length ? over.map((r) => `${r.rule} ${r.kind} ${r.pattern} (${kb(r.bytecodeBytes)} KB)`).join(', ') : 'none'}.`);
 const unread = regexes.filter((r) => r.bytecodeBytes === undefined);
 if (unread.length) out.push(`No size read for ${unread.length} regexes (did this Node print "bytecode size"?).`);
-const unfiltered = patterns.filter((r) => !r.prefilter);
-out.push(`Patterns without a prefilter: ${unfiltered.length} of ${patterns.length}${unfiltered.length ? `: ${unfiltered.map((r) => `${r.rule} ${r.pattern}`).join(', ')}` : ''}.`);
+const unfiltered = patterns.filter((r) => !r.literals);
+out.push(`Patterns without literals for the one-pass scan: ${unfiltered.length} of ${patterns.length}${unfiltered.length ? `: ${unfiltered.map((r) => `${r.rule} ${r.pattern}`).join(', ')}` : ''}.`);
 process.stdout.write(out.join('\n') + '\n');

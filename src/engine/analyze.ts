@@ -86,7 +86,11 @@ export function looksBinary(text: string): boolean {
 }
 
 export function analyze(text: string, options: AnalyzeOptions = {}): NoteAnalysis {
-  const pack = compilePack(options.pack ?? defaultPack);
+  return analyzeCompiled(text, compilePack(options.pack ?? defaultPack), options);
+}
+
+/** analyze() with a compiled pack (`options.pack` is not read). */
+export function analyzeCompiled(text: string, pack: CompiledPack, options: AnalyzeOptions = {}): NoteAnalysis {
   const tooLarge = sizeProblem(text, options);
   if (tooLarge) return skipped(text, options.profile ?? 'default', tooLarge);
   if (looksBinary(text)) return skipped(text, options.profile ?? 'default', 'The file looks binary; it was not analysed.');

@@ -4,11 +4,11 @@
  */
 import { Attribution } from './attribution';
 import { compileLearned, type LearnedModel } from './learned/model';
-import { ContextMatcher, wordBounded } from './context';
+import { beginsAtWordStart, ContextMatcher, wordBounded } from './context';
 import { SectionVocabulary } from './sections';
-import { prefilterFor } from './prefilter';
+import { LiteralIndex } from './prefilter';
 import { PromptLabels } from './promptLines';
-import { escapeRegExp, foldPatternSource } from './text';
+import { escapeRegExp } from './text';
 import type { EvidencePattern, Level, Rule, RulePack, SectionKind, Vocabulary } from './types';
 import { expandWordLists } from './vocabulary';
 
@@ -16,8 +16,6 @@ export interface CompiledPattern {
   spec: EvidencePattern;
   /** Undefined for `anyContent` patterns. */
   regex?: RegExp;
-  /** A cheap test for the literal words every match begins with; no match there, no need to run `regex`. */
-  prefilter?: RegExp;
   unless?: RegExp;
   /** What must also match in the paragraph of a match for it to count (see EvidencePattern.alongWith). */
   alongWith?: RegExp;
@@ -43,6 +41,12 @@ export interface CompiledPack {
   /** Which rule a line belongs to when it begins with a prompt label ("Shared decision:"). */
   promptLabels: PromptLabels;
   rules: CompiledRule[];
+  /**
+   * The literals of every pattern and context trigger, found in a paragraph in one pass; a regex
+   * then runs only where its literals occur. Undefined: each runs over every paragraph (the
+   * reference path the tests compare with).
+   */
+  literals?: LiteralIndex;
   /** The learned scorer, when the pack carries weights that fit its rules. */
   learned?: LearnedModel;
 }
@@ -61,12 +65,9 @@ export function compilePattern(spec: EvidencePattern, vocabulary: Vocabulary): C
     ? spec.phrases.map((p) => escapeRegExp(p).replace(/\s+/g, String.raw`\s+`)).join('|')
     : spec.pattern && expandWordLists(spec.pattern, vocabulary);
   const regex = source === undefined ? undefined : wordBounded(source);
-  // Only patterns compiled for folded text (no `u` flag) are read for literal prefixes.
-  const prefilter = source !== undefined && regex && !regex.unicode ? prefilterFor(foldPatternSource(source)) : undefined;
   return {
     spec,
     regex,
-    prefilter,
     unless: spec.unless ? expand(spec.unless) : undefined,
     alongWith: spec.alongWith ? expand(spec.alongWith) : undefined,
     ignore: spec.anyContent?.ignore ? expand(spec.anyContent.ignore) : undefined,
@@ -107,6 +108,8 @@ export function compilePack(pack: RulePack): CompiledPack {
     promptLabels: new PromptLabels(pack.rules),
     rules,
   };
+  const regexes = [...rules.flatMap((r) => r.patterns.flatMap((p) => [p.regex, p.unless])), ...result.context.regexes()];
+  result.literals = new LiteralIndex(regexes.filter((r): r is RegExp => r !== undefined && beginsAtWordStart(r)));
   result.learned = compileLearned(pack.learned, result);
   compiled.set(pack, result);
   return result;

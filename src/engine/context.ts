@@ -4,6 +4,7 @@
  * context — negated, hypothetical, another experiencer, historical, or an
  * unfilled template placeholder. The triggers are data in the rule pack.
  */
+import { globalSpans, type Occurrences } from './prefilter';
 import { PLACEHOLDER_SOURCE, escapeRegExp, foldPatternSource } from './text';
 import type { ContextDefinitions, ContextKind, ContextTrigger, Span, WordList } from './types';
 import { expandWordLists } from './vocabulary';
@@ -42,12 +43,25 @@ export interface SentenceContext {
 export function wordBounded(source: string): RegExp {
   if (!/\\[pP]\{|[^\x00-\x7f]/.test(source)) {
     try {
-      return new RegExp(String.raw`(?<![a-z0-9])(?:${foldPatternSource(source)})(?![a-z0-9])`, 'g');
+      const regex = new RegExp(String.raw`(?<![a-z0-9])(?:${foldPatternSource(source)})(?![a-z0-9])`, 'g');
+      foldedWordStart.add(regex);
+      return regex;
     } catch {
       // Valid only as a Unicode pattern: fall through.
     }
   }
   return new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${source})(?![\p{L}\p{N}])`, 'giu');
+}
+
+const foldedWordStart = new WeakSet<RegExp>();
+
+/**
+ * Whether `regex` runs on folded text and begins no match with a letter or digit right after
+ * another one (wordBounded's folded regexes): the one-pass literal scan may stand in for it
+ * (see LiteralIndex).
+ */
+export function beginsAtWordStart(regex: RegExp): boolean {
+  return foldedWordStart.has(regex);
 }
 
 // A sentence that still holds an unfilled placeholder is a prompt not yet written, whatever else it says.
@@ -70,26 +84,19 @@ export class ContextMatcher {
     this.pseudo = definitions.pseudo.length ? wordBounded(definitions.pseudo.map(escapeRegExp).join('|')) : undefined;
   }
 
-  /** Reads the triggers of a sentence; offsets are absolute. */
-  scan(text: string, sentence: Span): SentenceContext {
+  /** The trigger and pseudo-trigger regexes, for the pack's one-pass literal scan. */
+  regexes(): RegExp[] {
+    return [...this.triggers.map((t) => t.regex), ...(this.pseudo ? [this.pseudo] : [])];
+  }
+
+  /** Reads the triggers of a sentence; offsets are absolute. `occurrences`: the pack's literals in `text`, when scanned. */
+  scan(text: string, sentence: Span, occurrences?: Occurrences): SentenceContext {
     const body = text.slice(sentence.start, sentence.end);
-    const pseudoSpans: Span[] = [];
-    if (this.pseudo) {
-      this.pseudo.lastIndex = 0;
-      for (let m = this.pseudo.exec(body); m; m = this.pseudo.exec(body)) {
-        pseudoSpans.push({ start: m.index, end: m.index + m[0].length });
-      }
-    }
+    const spans = (regex: RegExp) => (occurrences ? occurrences.spans(regex, body, sentence.start) : globalSpans(regex, body));
+    const pseudoSpans = this.pseudo ? spans(this.pseudo) : [];
     const hits: TriggerHit[] = [];
     for (const { trigger, regex } of this.triggers) {
-      regex.lastIndex = 0;
-      for (let m = regex.exec(body); m; m = regex.exec(body)) {
-        if (m[0].length === 0) {
-          regex.lastIndex++;
-          continue;
-        }
-        const start = m.index;
-        const end = start + m[0].length;
+      for (const { start, end } of spans(regex)) {
         if (pseudoSpans.some((p) => p.start <= start && end <= p.end)) continue;
         hits.push({ start: sentence.start + start, end: sentence.start + end, trigger });
       }

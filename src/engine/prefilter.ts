@@ -1,22 +1,31 @@
 /**
- * A literal prefilter for rule patterns. Most paragraphs hold nothing a given
- * rule looks for; a pattern's full regular expression (often large, and
- * compiled by V8 only when first run) is worth running on a paragraph only if
- * one of the literal words every match must begin with occurs there. The
- * prefixes are read from the pattern itself, conservatively: a pattern whose
- * start cannot be read as literals gets no prefilter and always runs.
+ * One pass over a paragraph for the literals of every rule pattern. Most
+ * paragraphs hold nothing a given rule looks for; a pattern's full regular
+ * expression (often large, and compiled by V8 only when first run) need run
+ * only where one of the literal words every match begins with occurs. The
+ * literals are read from each pattern itself, conservatively: a pattern whose
+ * start cannot be read as literals gets none and is run over the whole
+ * paragraph. All literals of a pack go into one trie, walked once per word
+ * start, so a paragraph costs one scan however many patterns the pack holds.
  */
+import type { Span } from './types';
 
 const META = new Set(['\\', '^', '$', '.', '|', '?', '*', '+', '(', ')', '[', ']', '{', '}']);
+const QUANTIFIERS = new Set(['?', '*', '+', '{']);
 const DIGITS = ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'];
-/** Beyond this many alternatives a prefilter costs more than it saves. */
+/** A literal's space stands for any white space (`\s` reads as one; see LiteralScanner). */
+const SPACE = [' '];
+/** Beyond this many alternatives, reading a pattern's literals costs more than it saves. */
 const MAX_PREFIXES = 300;
+/** A character class of more characters than this is not read as alternatives. */
+const MAX_CLASS = 26;
 
+/** The texts every match of a part of a pattern begins with. */
 interface Parsed {
-  /** Every match of the parsed part begins with one of these. */
-  prefixes: string[] | undefined;
-  /** The prefixes are the whole of what the part can match, so what follows may extend them. */
-  complete: boolean;
+  /** Texts that are the whole of what the part matched, so what follows extends them. */
+  open: string[];
+  /** Texts that are only how a match of the part begins ('' says nothing). */
+  done: string[];
   end: number;
 }
 
@@ -53,15 +62,22 @@ function endOfAlternative(source: string, i: number): number {
   return source.length;
 }
 
+const ZERO_COUNT = /\{0[,}]/y;
+const COUNT = /\{\d/y;
+
 /** Whether the quantifier at `i` (if any) lets the preceding atom match zero times. */
 function optionalAt(source: string, i: number): boolean {
   const c = source[i];
-  return c === '?' || c === '*' || (c === '{' && /^\{0[,}]/.test(source.slice(i)));
+  if (c !== '{') return c === '?' || c === '*';
+  ZERO_COUNT.lastIndex = i;
+  return ZERO_COUNT.test(source);
 }
 
 function quantifierAt(source: string, i: number): boolean {
   const c = source[i];
-  return c === '?' || c === '*' || c === '+' || (c === '{' && /^\{\d/.test(source.slice(i)));
+  if (c !== '{') return c === '?' || c === '*' || c === '+';
+  COUNT.lastIndex = i;
+  return COUNT.test(source);
 }
 
 function zeroWidthAt(source: string, i: number): number {
@@ -72,76 +88,127 @@ function zeroWidthAt(source: string, i: number): number {
   return i;
 }
 
-function parseAlternation(source: string, i: number): Parsed {
-  const all: string[] = [];
-  let ok = true;
-  let complete = true;
+/** Undefined when the alternatives hold more than `limit` texts. */
+function parseAlternation(source: string, i: number, limit: number, lead: string): Parsed | undefined {
+  const open = new Set<string>();
+  const done = new Set<string>();
   for (;;) {
-    const alternative = parseSequence(source, i);
-    if (alternative.prefixes) all.push(...alternative.prefixes);
-    else ok = false;
-    complete &&= alternative.complete;
+    const alternative = parseSequence(source, i, limit - open.size - done.size, lead);
+    if (!alternative) return undefined;
+    for (const text of alternative.open) open.add(text);
+    for (const text of alternative.done) done.add(text);
     const end = endOfAlternative(source, alternative.end);
     if (source[end] === '|') {
       i = end + 1;
       continue;
     }
-    return { prefixes: ok ? all : undefined, complete: ok && complete, end };
+    return { open: [...open], done: [...done], end };
   }
 }
 
 /**
- * Once every prefix holds its first whole word, reading further buys little
- * selectivity and multiplies the alternatives (and the prefilter's size).
+ * Reading on buys little selectivity once a text holds a long first word or two words
+ * ("pleasure ", "she is "), and multiplies the alternatives.
  */
-function wordComplete(prefixes: readonly string[]): boolean {
-  return prefixes.every((p) => p.includes(' '));
+function selective(text: string): boolean {
+  const space = text.indexOf(' ');
+  return space >= 5 || (space > 0 && text.indexOf(' ', space + 1) > space + 1);
 }
 
-function join(heads: string[], tails: string[]): string[] | undefined {
-  if (heads.length * tails.length > MAX_PREFIXES) return undefined;
-  return heads.flatMap((h) => tails.map((t) => h + t));
-}
-
-function parseSequence(source: string, i: number): Parsed {
-  let prefixes = [''];
-  const stop = (complete: boolean): Parsed => ({
-    prefixes: prefixes.every((p) => p.length > 0) ? prefixes : undefined,
-    complete,
-    end: i,
-  });
-  for (;;) {
-    for (let next = zeroWidthAt(source, i); next !== i; next = zeroWidthAt(source, i)) i = next;
-    if (i >= source.length || source[i] === '|' || source[i] === ')') return stop(true);
-    const c = source[i];
-    if (c === '(') {
-      const inner = source.startsWith('(?:', i) ? i + 3 : source.startsWith('(?<', i) ? source.indexOf('>', i) + 1 : i + 1;
-      const group = parseAlternation(source, inner);
-      const after = skipBalanced(source, i);
-      if (!group.prefixes || optionalAt(source, after)) return stop(false);
-      const joined = join(prefixes, group.prefixes);
-      if (!joined) return stop(false);
-      prefixes = joined;
-      i = after;
-      if (!group.complete || quantifierAt(source, after) || wordComplete(prefixes)) return stop(false);
+/** The characters of the class at `i` as alternatives (undefined: negated, or too many, or not literal), and its end. */
+function parseClass(source: string, i: number): { chars: string[] | undefined; end: number } {
+  const end = skipClass(source, i);
+  if (source[i + 1] === '^') return { chars: undefined, end };
+  const chars = new Set<string>();
+  for (let j = i + 1; j < end - 1; j++) {
+    let c = source[j];
+    if (c === '\\') {
+      const next = source[++j] ?? '';
+      if (next === 's') c = ' ';
+      else if (next === 'd') {
+        for (const d of DIGITS) chars.add(d);
+        continue;
+      } else if (/[A-Za-z0-9]/.test(next)) return { chars: undefined, end };
+      else c = next;
+    } else if (source[j + 1] === '-' && j + 2 < end - 1) {
+      const last = source[j + 2];
+      if (last === '\\' || last < c) return { chars: undefined, end };
+      for (let code = c.charCodeAt(0); code <= last.charCodeAt(0); code++) chars.add(String.fromCharCode(code));
+      j += 2;
       continue;
     }
-    let atom: string[];
-    let width = 1;
-    if (c === '\\') {
+    chars.add(c);
+  }
+  return { chars: chars.size > 0 && chars.size <= MAX_CLASS ? [...chars] : undefined, end };
+}
+
+/** The end of the quantifier at `i` that makes the preceding atom optional (`?` or `??`), or `i` when there is none. */
+function optionalEnd(source: string, i: number): number {
+  if (source[i] !== '?') return i;
+  return source[i + 1] === '?' ? i + 2 : i + 1;
+}
+
+/**
+ * Undefined when the sequence has more than `limit` texts (`limit` < 1: it has at least one).
+ * `lead` is one of the texts before it, so that a group reads only as far as its texts need.
+ */
+function parseSequence(source: string, i: number, limit: number, lead: string): Parsed | undefined {
+  if (limit < 1) return undefined;
+  let open = [''];
+  const done: string[] = [];
+  const stop = (): Parsed => ({ open: [], done: done.concat(open), end: i });
+  for (;;) {
+    for (let next = zeroWidthAt(source, i); next !== i; next = zeroWidthAt(source, i)) i = next;
+    if (i >= source.length || source[i] === '|' || source[i] === ')') return { open, done, end: i };
+    // What an atom may add before the texts are too many.
+    const room = Math.floor((limit - done.length) / open.length);
+    const c = source[i];
+    let atom: Parsed | undefined;
+    let after: number;
+    if (c === '(') {
+      const inner = source.startsWith('(?:', i) ? i + 3 : source.startsWith('(?<', i) ? source.indexOf('>', i) + 1 : i + 1;
+      // One way is kept for leaving out an optional group.
+      atom = parseAlternation(source, inner, room - 1, lead + open[0]);
+      after = skipBalanced(source, i);
+    } else if (c === '[') {
+      const parsed = parseClass(source, i);
+      atom = parsed.chars && { open: parsed.chars, done: [], end: parsed.end };
+      after = parsed.end;
+    } else if (c === '\\') {
       const next = source[i + 1] ?? '';
-      width = 2;
-      if (next === 'd') atom = DIGITS;
-      else if (/[A-Za-z0-9]/.test(next)) return stop(false); // another class: \s, \w, \S ...
-      else atom = [next];
-    } else if (META.has(c)) return stop(false);
-    else atom = [c];
-    if (optionalAt(source, i + width)) return stop(false);
-    const joined = join(prefixes, atom);
-    if (!joined) return stop(false);
-    prefixes = joined;
-    i += width;
-    if (quantifierAt(source, i) || wordComplete(prefixes)) return stop(false);
+      after = i + 2;
+      // Other letters are classes (\w, \S ...) or controls.
+      const texts = next === 'd' ? DIGITS : next === 's' ? SPACE : /[A-Za-z0-9]/.test(next) ? undefined : [next];
+      atom = texts && { open: texts, done: [], end: after };
+    } else {
+      // A run of plain characters is one atom, but for its last one if a quantifier follows.
+      let end = i;
+      while (end < source.length && !META.has(source[end])) end++;
+      if (end > i + 1 && QUANTIFIERS.has(source[end])) end--;
+      after = Math.max(end, i + 1);
+      if (end > i) atom = { open: [source.slice(i, end)], done: [], end };
+    }
+    // An atom that may be left out ("?") is two ways on; any other quantifier that allows zero ends the reading.
+    // A space in a literal stands for a run of white space (see LiteralScanner): "\s+" is one.
+    if (atom?.open === SPACE && source[after] === '+') after += source[after + 1] === '?' ? 2 : 1;
+    const optional = optionalEnd(source, after);
+    if (!atom || (optional === after && optionalAt(source, after))) return stop();
+    const tails = optional === after ? atom.open : [...atom.open, ''];
+    if (tails.length + atom.done.length > room) return stop();
+    // After a repeated atom ("+", "{2,}") what follows may be another copy of it.
+    const repeated = optional === after && quantifierAt(source, after);
+    const next: string[] = [];
+    for (const head of open) {
+      for (const tail of atom.done) done.push(head + tail);
+      for (const tail of tails) {
+        const text = head + tail;
+        if (repeated || selective(lead + text)) done.push(text);
+        else next.push(text);
+      }
+    }
+    open = next;
+    i = optional;
+    if (open.length === 0) return { open, done, end: i };
   }
 }
 
@@ -151,18 +218,223 @@ function parseSequence(source: string, i: number): Parsed {
  */
 export function literalPrefixes(source: string): string[] | undefined {
   try {
-    const { prefixes, end } = parseAlternation(source, 0);
-    if (!prefixes || end !== source.length) return undefined;
-    return [...new Set(prefixes)];
+    const parsed = parseAlternation(source, 0, MAX_PREFIXES, '');
+    if (!parsed) return undefined;
+    const { open, done, end } = parsed;
+    const texts = [...new Set(open.concat(done))].sort();
+    if (end !== source.length || texts.some((t) => t === '' || /[^\x00-\x7f]/.test(t))) return undefined;
+    // A text that begins with another adds nothing: where it occurs, so does the other. Sorted, the
+    // texts that begin with one follow it directly.
+    const kept: string[] = [];
+    for (const text of texts) if (kept.length === 0 || !text.startsWith(kept[kept.length - 1])) kept.push(text);
+    return kept;
   } catch {
     return undefined;
   }
 }
 
-/** A cheap regular expression that finds where any of the prefixes starts a word. */
-export function prefilterFor(source: string): RegExp | undefined {
-  const prefixes = literalPrefixes(source);
-  if (!prefixes) return undefined;
-  const escaped = prefixes.map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-  return new RegExp(`(?<![a-z0-9])(?:${escaped.join('|')})`);
+/** What `\s` matches: a space in a literal stands for any of these. */
+const WHITE_SPACE = /\s/;
+
+const isSpaceCode = (c: number) => c === 32 || (c >= 9 && c <= 13) || (c > 127 && WHITE_SPACE.test(String.fromCharCode(c)));
+const isWordCode = (c: number) => (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
+
+/**
+ * Where the literals of many patterns occur in a text, in one pass: a trie of
+ * every pattern's literals (see literalPrefixes), walked from each position
+ * where a match may begin. Made once per compiled pack.
+ *
+ * A position may begin a match unless it holds a letter or digit right after
+ * another one: the start boundary of every folded rule regex (wordBounded)
+ * forbids that much at least, so no match is ever missed. The text must be
+ * case-folded (foldCase), like the literals; they are ASCII, and a space in
+ * one stands for any run of white space.
+ */
+export class LiteralScanner {
+  /** Char code (ASCII) → column of the transition table; 0: no literal holds it. */
+  private readonly columnOf = new Uint8Array(128);
+  private readonly width: number;
+  /** Node × width + column → child node; 0: none (the root, node 0, is no one's child). */
+  private readonly children: Int32Array;
+  /** The slots whose literals end at node n are endSlots[endFrom[n] .. endFrom[n + 1]). */
+  private readonly endFrom: Int32Array;
+  private readonly endSlots: Int32Array;
+  private readonly slots: number;
+  private readonly spaceColumn: number;
+
+  /** `literals[slot]`: the literals of one pattern (an empty list: the slot never occurs). */
+  constructor(literals: readonly (readonly string[])[]) {
+    let columns = 0;
+    for (const list of literals) {
+      for (const literal of list) {
+        for (let i = 0; i < literal.length; i++) {
+          const c = literal.charCodeAt(i);
+          if (c >= 128) throw new Error('literals are ASCII (see literalPrefixes)');
+          if (this.columnOf[c] === 0) this.columnOf[c] = ++columns;
+        }
+      }
+    }
+    const space = this.columnOf[32];
+    if (space) for (let c = 0; c < 128; c++) if (WHITE_SPACE.test(String.fromCharCode(c))) this.columnOf[c] = space;
+    this.spaceColumn = space;
+    const width = (this.width = columns + 1);
+    let children = new Int32Array(64 * width);
+    const ends: number[][] = [[]];
+    literals.forEach((list, slot) => {
+      for (const literal of list) {
+        let node = 0;
+        for (let i = 0; i < literal.length; i++) {
+          const at = node * width + this.columnOf[literal.charCodeAt(i)];
+          if (children[at] === 0) {
+            children[at] = ends.length;
+            ends.push([]);
+            if (ends.length * width > children.length) {
+              const grown = new Int32Array(children.length * 2);
+              grown.set(children);
+              children = grown;
+            }
+          }
+          node = children[at];
+        }
+        if (!ends[node].includes(slot)) ends[node].push(slot);
+      }
+    });
+    this.children = children.slice(0, ends.length * width);
+    this.endFrom = new Int32Array(ends.length + 1);
+    ends.forEach((slots, node) => (this.endFrom[node + 1] = this.endFrom[node] + slots.length));
+    this.endSlots = Int32Array.from(ends.flat());
+    this.slots = literals.length;
+  }
+
+  /** For each slot, the ascending offsets in `text` where one of its literals begins a possible match (undefined: none). */
+  scan(text: string): (number[] | undefined)[] {
+    const found: (number[] | undefined)[] = new Array(this.slots);
+    const { columnOf, width, children, endFrom, endSlots, spaceColumn } = this;
+    const n = text.length;
+    let afterWord = false;
+    for (let i = 0; i < n; i++) {
+      const c = text.charCodeAt(i);
+      const word = isWordCode(c);
+      if (afterWord && word) continue;
+      afterWord = word;
+      let node = 0;
+      for (let j = i, cj = c; ; cj = text.charCodeAt(++j)) {
+        // NaN past the end is neither.
+        const column = cj < 128 ? columnOf[cj] : isSpaceCode(cj) ? spaceColumn : 0;
+        if (column === 0) break;
+        node = children[node * width + column];
+        if (node === 0) break;
+        if (column === spaceColumn) while (isSpaceCode(text.charCodeAt(j + 1))) j++;
+        for (let k = endFrom[node], last = endFrom[node + 1]; k < last; k++) {
+          const list = (found[endSlots[k]] ??= []);
+          if (list[list.length - 1] !== i) list.push(i);
+        }
+      }
+    }
+    return found;
+  }
+}
+
+/**
+ * The literals of a pack's regexes (rule patterns, context triggers) in one scanner, each
+ * regex under a slot. Only regexes that may begin no match with a letter or digit right after
+ * another (wordBounded's, on folded text) belong here; one whose literals cannot be read gets
+ * no slot and runs over the whole text as before.
+ */
+export class LiteralIndex {
+  private readonly scanner: LiteralScanner;
+  private readonly slots = new Map<RegExp, number>();
+  private readonly sticky: RegExp[] = [];
+  private readonly lists: string[][] = [];
+
+  constructor(regexes: Iterable<RegExp>) {
+    const lists = this.lists;
+    for (const regex of regexes) {
+      if (this.slots.has(regex)) continue;
+      const literals = literalPrefixes(regex.source);
+      if (!literals) continue;
+      this.slots.set(regex, lists.length);
+      lists.push(literals);
+    }
+    this.scanner = new LiteralScanner(lists);
+  }
+
+  slotOf(regex: RegExp): number | undefined {
+    return this.slots.get(regex);
+  }
+
+  /** The literals read from a regex (undefined: it has no slot, and runs over the whole text). */
+  literalsOf(regex: RegExp): readonly string[] | undefined {
+    const slot = this.slots.get(regex);
+    return slot === undefined ? undefined : this.lists[slot];
+  }
+
+  /** The regex of a slot, sticky; made on first need (and compiled by V8 on its first run). */
+  stickyOf(regex: RegExp, slot: number): RegExp {
+    return (this.sticky[slot] ??= new RegExp(regex.source, regex.flags.replace('g', '') + 'y'));
+  }
+
+  /** Where the literals occur in `text` (case-folded). */
+  scan(text: string): Occurrences {
+    return new Occurrences(this, text, this.scanner.scan(text));
+  }
+}
+
+/** Where the literals of an index occur in one text. */
+export class Occurrences {
+  constructor(
+    private readonly index: LiteralIndex,
+    private readonly text: string,
+    private readonly found: readonly (number[] | undefined)[],
+  ) {}
+
+  /** The slots whose literals occur, ascending. */
+  slots(): number[] {
+    const slots: number[] = [];
+    this.found.forEach((starts, slot) => starts && slots.push(slot));
+    return slots;
+  }
+
+  /**
+   * The matches of global `regex` in `part`, the part of the scanned text that begins at `offset`,
+   * as a scan of the whole part finds them; a regex with a slot runs, anchored, only where its
+   * literals occur (every match begins at one, so the first of them where it matches is the
+   * leftmost match). Offsets are relative to `part`.
+   */
+  spans(regex: RegExp, part: string = this.text, offset = 0): Span[] {
+    const slot = this.index.slotOf(regex);
+    // A part that starts inside a word may begin a match where the whole text may not.
+    const cut = offset > 0 && isWordCode(this.text.charCodeAt(offset - 1)) && isWordCode(this.text.charCodeAt(offset));
+    if (slot === undefined || cut) return globalSpans(regex, part);
+    const starts = this.found[slot];
+    const spans: Span[] = [];
+    if (!starts) return spans;
+    const sticky = this.index.stickyOf(regex, slot);
+    const end = offset + part.length;
+    let from = offset;
+    for (const start of starts) {
+      if (start < from) continue;
+      if (start >= end) break;
+      sticky.lastIndex = start - offset;
+      const m = sticky.exec(part);
+      if (!m || m[0].length === 0) continue;
+      from = start + m[0].length;
+      spans.push({ start: start - offset, end: from - offset });
+    }
+    return spans;
+  }
+}
+
+/** Every match of global `regex` in `text`, in order (empty matches skipped). */
+export function globalSpans(regex: RegExp, text: string): Span[] {
+  const spans: Span[] = [];
+  regex.lastIndex = 0;
+  for (let m = regex.exec(text); m; m = regex.exec(text)) {
+    if (m[0].length === 0) {
+      regex.lastIndex++;
+      continue;
+    }
+    spans.push({ start: m.index, end: m.index + m[0].length });
+  }
+  return spans;
 }

@@ -12,6 +12,7 @@ import { contextBits, tokenize, type PatternHit, type SentenceFacts } from './le
 import type { CompiledPack, CompiledPattern } from './compile';
 import type { SentenceContext } from './context';
 import { splitSentences } from './sentences';
+import { globalSpans, type Occurrences } from './prefilter';
 import { foldCase } from './text';
 import type { ContextKind, Section, SectionKind, Span } from './types';
 
@@ -54,6 +55,8 @@ interface UnitScan {
   facts?: SentenceFacts[];
   /** The pattern hits of `facts` whose `counted` is read when their sentence is completed. */
   pendingHits?: PendingHit[];
+  /** The slots of the pack's literal index whose literals occur in the unit (see UnitReader.unitsWith). */
+  slots?: readonly number[];
   /** Anything else derived from the unit's content alone, by owner (the learned scorer's scores). */
   derived?: Map<object, unknown>;
 }
@@ -153,23 +156,21 @@ function sentenceIndexAt(sentences: readonly Span[], offset: number): number {
   return -1;
 }
 
-/** Every match of `regex` in `text`, in order; computed once per unit, not once per candidate. */
-export function spansOf(regex: RegExp, text: string): Span[] {
-  const spans: Span[] = [];
-  regex.lastIndex = 0;
-  for (let m = regex.exec(text); m; m = regex.exec(text)) {
-    if (m[0].length === 0) {
-      regex.lastIndex++;
-      continue;
-    }
-    spans.push({ start: m.index, end: m.index + m[0].length });
-  }
-  return spans;
+/** Every match of a global regex in `text`, in order (the learned scorer's look-alikes, once per paragraph). */
+export { globalSpans as spansOf } from './prefilter';
+
+interface UnitEntry {
+  scan: UnitScan;
+  unitText: string;
+  folded?: string;
+  /** Where the pack's literals occur in `folded` (see CompiledPack.literals): read once per note, not cached. */
+  occurrences?: Occurrences;
 }
 
 /** Reads one note's units through the shared cache. */
 export class UnitReader {
-  private readonly scans = new Map<Unit, { scan: UnitScan; unitText: string; folded?: string }>();
+  private readonly scans = new Map<Unit, UnitEntry>();
+  private bySlot?: { units: readonly Unit[]; lists: Unit[][] };
 
   constructor(
     private readonly text: string,
@@ -192,15 +193,43 @@ export class UnitReader {
   /** Matches of a regex pattern in a unit, relative to it, with the index of their sentence; computed once per unit content. */
   private relativeMatches(unit: Unit, pattern: CompiledPattern): RelativeMatch[] {
     const entry = this.entry(unit);
-    const { scan, unitText } = entry;
+    const { scan } = entry;
     let relative = scan.matches.get(pattern);
     if (!relative) {
       // Rule regexes are compiled for case-folded text (see wordBounded); offsets are the same.
-      entry.folded ??= foldCase(unitText);
-      relative = this.scanPattern(scan, entry.folded, pattern);
+      const folded = this.foldedText(unit);
+      const occurrences = this.occurrences(entry);
+      const spans = !pattern.regex ? [] : occurrences ? occurrences.spans(pattern.regex) : globalSpans(pattern.regex, folded);
+      relative = this.scanPattern(scan, folded, pattern, spans, occurrences);
       scan.matches.set(pattern, relative);
     }
     return relative;
+  }
+
+  /** Where the pack's literals occur in the unit, scanned on first need (undefined: the pack has no literal index). */
+  private occurrences(entry: UnitEntry): Occurrences | undefined {
+    if (!this.pack.literals) return undefined;
+    entry.folded ??= foldCase(entry.unitText);
+    return (entry.occurrences ??= this.pack.literals.scan(entry.folded));
+  }
+
+  /**
+   * The units, of `units`, in which `pattern` may match: those holding one of its literals (all of
+   * them when it has none). One list per slot, made on first need for the note.
+   */
+  unitsWith(units: readonly Unit[], pattern: CompiledPattern): readonly Unit[] {
+    const slot = pattern.regex && this.pack.literals?.slotOf(pattern.regex);
+    if (slot === undefined) return units;
+    if (this.bySlot?.units !== units) {
+      const lists: Unit[][] = [];
+      for (const unit of units) {
+        const entry = this.entry(unit);
+        entry.scan.slots ??= this.occurrences(entry)!.slots();
+        for (const s of entry.scan.slots) (lists[s] ??= []).push(unit);
+      }
+      this.bySlot = { units, lists };
+    }
+    return this.bySlot.lists[slot] ?? [];
   }
 
   /** Matches of a regex pattern in a unit, each with its context; computed once per unit content. */
@@ -219,27 +248,19 @@ export class UnitReader {
     });
   }
 
-  private scanPattern(scan: UnitScan, unitText: string, pattern: CompiledPattern): RelativeMatch[] {
-    const regex = pattern.regex;
-    if (!regex || (pattern.prefilter && !pattern.prefilter.test(unitText))) return [];
+  private scanPattern(scan: UnitScan, unitText: string, pattern: CompiledPattern, spans: readonly Span[], occurrences?: Occurrences): RelativeMatch[] {
     const found: RelativeMatch[] = [];
     let unlessSpans: Span[] | undefined;
     let nextUnless = 0;
     // Without its companion in the paragraph ("options discussed" with no response recorded), no match counts.
     let alone: boolean | undefined;
-    regex.lastIndex = 0;
-    for (let m = regex.exec(unitText); m; m = regex.exec(unitText)) {
-      if (m[0].length === 0) {
-        regex.lastIndex++;
-        continue;
-      }
-      const match = { start: m.index, end: m.index + m[0].length };
+    for (const match of spans) {
       const sentence = sentenceIndexAt(scan.sentences, match.start);
       if (sentence < 0) continue;
       const s = scan.sentences[sentence];
       let context = scan.contexts.get(sentence);
       if (!context) {
-        context = this.pack.context.scan(unitText, s);
+        context = this.pack.context.scan(unitText, s, occurrences);
         scan.contexts.set(sentence, context);
       }
       if (pattern.alongWith) {
@@ -248,7 +269,7 @@ export class UnitReader {
       }
       let excepted = alone === true;
       if (!excepted && pattern.unless) {
-        unlessSpans ??= spansOf(pattern.unless, unitText);
+        unlessSpans ??= occurrences ? occurrences.spans(pattern.unless) : globalSpans(pattern.unless, unitText);
         // Both lists run in text order, so the look-alikes behind this match can be skipped for good.
         while (nextUnless < unlessSpans.length && unlessSpans[nextUnless].end <= match.start) nextUnless++;
         excepted = nextUnless < unlessSpans.length && unlessSpans[nextUnless].start < match.end;
@@ -309,13 +330,12 @@ export class UnitReader {
   readContexts(unit: Unit, facts: SentenceFacts): SentenceFacts {
     if (facts.contextsRead) return facts;
     const entry = this.entry(unit);
-    const { scan, unitText } = entry;
-    entry.folded ??= foldCase(unitText);
-    const folded = entry.folded;
+    const { scan } = entry;
+    const folded = this.foldedText(unit);
     const index = sentenceIndexAt(scan.sentences, facts.sentence.start);
     let context = scan.contexts.get(index);
     if (!context) {
-      context = this.pack.context.scan(folded, facts.sentence);
+      context = this.pack.context.scan(folded, facts.sentence, this.occurrences(entry));
       scan.contexts.set(index, context);
     }
     let contexts = 0;

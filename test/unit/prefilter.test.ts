@@ -1,37 +1,128 @@
+// The one-pass literal scan (src/engine/prefilter.ts) stands in for running every rule regex over
+// every paragraph. It must never change a result: the regexes it runs anchored at their literals
+// find exactly what a scan of the whole paragraph finds, and whole analyses are the same with it
+// as without it (the reference path: a compiled pack with no literal index).
 import * as assert from 'node:assert/strict';
-import { defaultPack } from '../../src/engine';
-import { compilePack } from '../../src/engine/compile';
-import { literalPrefixes } from '../../src/engine/prefilter';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { defaultPack, type RulePack } from '../../src/engine';
+import { analyzeCompiled } from '../../src/engine/analyze';
+import { compilePack, type CompiledPack } from '../../src/engine/compile';
+import { globalSpans, LiteralIndex, LiteralScanner, literalPrefixes } from '../../src/engine/prefilter';
+import { splitSentences } from '../../src/engine/sentences';
+import { foldCase } from '../../src/engine/text';
+import type { Span } from '../../src/engine/types';
 
-describe('literal prefilter', () => {
-  it('reads the literal words every match begins with', () => {
-    assert.deepEqual(literalPrefixes('(?:i|we) will (?:see|call)'), ['i ', 'we ']);
+const root = path.resolve(__dirname, '../../..');
+const notesIn = (dir: string) =>
+  fs
+    .readdirSync(path.join(root, dir))
+    .filter((f) => f.endsWith('.note'))
+    .map((f) => fs.readFileSync(path.join(root, dir, f), 'utf8'));
+
+/** The project's own texts: samples, fixture notes, every rule example. */
+const ownTexts = [
+  ...notesIn('samples'),
+  ...notesIn('test/fixtures/notes'),
+  ...defaultPack.rules.flatMap((r) => [...r.examples.documented, ...r.examples.missing]),
+];
+
+/** The same texts with white space, word edges and letter case disturbed where a literal scan could slip. */
+function variants(text: string): string[] {
+  return [
+    text,
+    text.replace(/ /g, '\t'),
+    text.replace(/ /g, '\u00a0'),
+    text.replace(/ (?=\w)/g, ' \n'),
+    text.replace(/ (\w)/g, '$1'),
+    text.replace(/ (\w)/g, ' -$1'),
+    text.replace(/(\w+)/g, (w, _s, at: number) => (at % 3 === 0 ? w.toUpperCase() : `x${w}`)),
+  ];
+}
+
+describe('literal prefixes', () => {
+  it('reads the literal words every match begins with, as far as two words or one long one', () => {
+    assert.deepEqual(literalPrefixes('(?:i|we) will (?:see|call)'), ['i will ', 'we will ']);
     assert.deepEqual(literalPrefixes('(?:follow|return)(?:ed)?'), ['follow', 'return']);
-    assert.deepEqual(literalPrefixes('worried|concerns?'), ['worried', 'concern']);
+    assert.deepEqual(literalPrefixes('worried|concerns?'), ['concern', 'worried']);
     assert.deepEqual(literalPrefixes(String.raw`\d+ ?mg|rtc`), ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9', 'rtc']);
     assert.deepEqual(literalPrefixes(String.raw`(?<!x)plan\.`), ['plan.']);
   });
 
+  it('reads optional words both ways, simple classes as alternatives, and \\s as a space', () => {
+    assert.deepEqual(literalPrefixes('(?:the )?plan'), ['plan', 'the plan']);
+    assert.deepEqual(literalPrefixes('follow[- ]?up'), ['follow ', 'follow-up', 'followup']);
+    assert.deepEqual(literalPrefixes(String.raw`she\s+is\s+worried`), ['she is ']);
+    assert.deepEqual(literalPrefixes(String.raw`(?:she|he)(?=) (?:is|was) afraid`), ['he is afraid', 'he was afraid', 'she is afraid', 'she was afraid']);
+  });
+
   it('gives up where a match could begin with anything', () => {
-    for (const source of [String.raw`\S+ worried`, '(?:the )?plan', 'a*b', '[a-z]+ing', '(?:x|.)y']) {
+    for (const source of [String.raw`\S+ worried`, '(?:the )*plan', 'a*b', '[^a-z]+ing', '(?:x|.)y', '(?:a|)+b']) {
       assert.equal(literalPrefixes(source), undefined, source);
     }
   });
+});
 
-  it('never filters out a paragraph in which the full pattern matches', () => {
-    const texts = [
-      'she is worried it is cancer', 'we will see her back in 2 weeks', 'i will call with results', 'return in 3 months',
-      'risks and benefits discussed', 'follow-up in 2 weeks', 'he would like to avoid surgery', 'interpreter present',
-      'she believes it is stress', 'consent obtained for the exam', 'thanked the patient', 'her daughter accompanied her',
-    ];
-    for (const { rule, patterns } of compilePack(defaultPack).rules) {
-      for (const pattern of patterns) {
-        if (!pattern.regex || !pattern.prefilter) continue;
-        for (const text of texts) {
-          pattern.regex.lastIndex = 0;
-          if (pattern.regex.test(text)) assert.ok(pattern.prefilter.test(text), `${rule.id}: ${text}`);
+describe('literal scanner', () => {
+  it('finds literals where a word may start, never inside a word', () => {
+    const scanner = new LiteralScanner([['plan', 'rtc'], ['he is ']]);
+    const found = scanner.scan(foldCase('Plan: RTC. Then she is; he is\u00a0well. -he is\tfine'));
+    assert.deepEqual(found[0], [0, 6]);
+    // "she is" holds "he is" inside a word: not a start. A space in a literal is any white space.
+    assert.deepEqual(found[1], [24, 37]);
+    assert.deepEqual(new LiteralScanner([['ab']]).scan('xab ab'), [[4]]);
+  });
+});
+
+describe('one-pass matching', () => {
+  const pack = compilePack(defaultPack);
+  const index = pack.literals!;
+  const regexes = [
+    ...pack.rules.flatMap((r) => r.patterns.flatMap((p) => [p.regex, p.unless])),
+    ...pack.context.regexes(),
+  ].filter((r): r is RegExp => r !== undefined && index.slotOf(r) !== undefined);
+
+  it('reads literals for every evidence pattern and context trigger of the default pack', () => {
+    const unread = pack.rules.flatMap((r) => r.patterns.filter((p) => p.regex && index.slotOf(p.regex) === undefined).map(() => r.rule.id));
+    assert.deepEqual(unread, []);
+    assert.ok(regexes.length >= pack.rules.length, `${regexes.length} regexes indexed`);
+  });
+
+  it("finds each regex's matches, in paragraphs and in sentences, exactly as a scan of the whole text does", function () {
+    this.timeout(60_000);
+    let compared = 0;
+    for (const text of ownTexts.flatMap(variants)) {
+      const folded = foldCase(text);
+      const occurrences = index.scan(folded);
+      const sentences: Span[] = [];
+      splitSentences(folded, 0, folded.length, (s) => sentences.push(s));
+      for (const regex of regexes) {
+        assert.deepEqual(occurrences.spans(regex), globalSpans(regex, folded), `${regex.source.slice(0, 80)} in ${JSON.stringify(folded.slice(0, 60))}`);
+        for (const s of sentences) {
+          const part = folded.slice(s.start, s.end);
+          assert.deepEqual(occurrences.spans(regex, part, s.start), globalSpans(regex, part));
         }
+        compared++;
       }
     }
+    assert.ok(compared > 10_000, `${compared} comparisons`);
   });
+});
+
+describe('one-pass analysis', () => {
+  /** The same compiled pack without its literal index: every regex over every paragraph. */
+  const reference = (pack: CompiledPack): CompiledPack => ({ ...pack, literals: undefined });
+  // The learned scorer reads every paragraph's pattern hits; as shipped it is off (`learned: false`).
+  const learnedOn: RulePack = { ...defaultPack, rules: defaultPack.rules.map((r) => ({ ...r, learned: undefined })) };
+
+  for (const [name, rulePack] of [['default pack', defaultPack], ['learned scorer on', learnedOn]] as const) {
+    it(`gives every sample, fixture and rule example the same analysis as the reference path (${name})`, function () {
+      this.timeout(60_000);
+      const onePass = compilePack(rulePack);
+      const perPattern = reference(onePass);
+      for (const text of ownTexts.flatMap((t) => variants(t).slice(0, 3))) {
+        assert.deepEqual(analyzeCompiled(text, onePass), analyzeCompiled(text, perPattern), JSON.stringify(text.slice(0, 80)));
+      }
+    });
+  }
 });

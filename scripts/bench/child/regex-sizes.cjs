@@ -4,7 +4,7 @@
 // (for a bundle that exports both compilePack and defaultPack, pass it twice). V8 prints
 // "bytecode size: N" on standard output when it compiles a regex for its interpreter (the first
 // execution); %DebugPrint writes the markers to the same C stdio stream, so the order holds.
-// Standard error gets one JSON line: the list of regexes (name, flags, source length, prefilter),
+// Standard error gets one JSON line: the list of regexes (name, flags, source length, literals),
 // and the time of each one's first execution (compile included; depends on load, unlike the size).
 // See scripts/bench/lib/regex-sizes.cjs, which runs this and reads both streams.
 const { performance } = require('node:perf_hooks');
@@ -30,10 +30,9 @@ for (const { rule, patterns } of pack.rules) {
   patterns.forEach((p, i) => {
     const at = { rule: rule.id, pattern: i + 1 };
     if (p.regex) {
-      const prefixes = p.prefilter ? prefixesOf(p.prefilter) : undefined;
-      add({ ...at, kind: 'pattern', prefilter: prefixes ? prefixes.length : 0, prefixes: prefixes?.slice(0, 6) }, p.regex);
+      const literals = pack.literals?.literalsOf(p.regex);
+      add({ ...at, kind: 'pattern', literals: literals ? literals.length : 0, someLiterals: literals?.slice(0, 6) }, p.regex);
     }
-    if (p.prefilter) add({ ...at, kind: 'prefilter' }, p.prefilter);
     if (p.unless) add({ ...at, kind: 'unless' }, p.unless);
     if (p.ignore) add({ ...at, kind: 'ignore' }, p.ignore);
   });
@@ -42,12 +41,6 @@ const context = pack.context;
 for (const [i, t] of (context.triggers ?? []).entries()) add({ rule: 'context', pattern: i + 1, kind: `trigger (${t.trigger.kind})` }, t.regex);
 if (context.terminator) add({ rule: 'context', pattern: 0, kind: 'terminators' }, context.terminator);
 if (context.pseudo) add({ rule: 'context', pattern: 0, kind: 'pseudo-triggers' }, context.pseudo);
-
-/** The literal alternatives of a prefilter built by prefilterFor: (?<![a-z0-9])(?:a|b\.c|...). */
-function prefixesOf(prefilter) {
-  const body = prefilter.source.replace(/^\(\?<!\[a-z0-9\]\)\(\?:/, '').replace(/\)$/, '');
-  return body.split(/(?<!\\)\|/).map((p) => p.replace(/\\(.)/g, '$1'));
-}
 
 let mark;
 try {

@@ -14,7 +14,7 @@ const CHILD = path.join(__dirname, '..', 'child', 'regex-sizes.cjs');
  * @param {{ compileModule: string, rulesModule?: string, node?: string }} where compileModule exports
  *   compilePack, rulesModule (default: the same file) exports defaultPack.
  * @returns {{ regexes: Array<{ rule: string, pattern: number, kind: string, flags: string, sourceLength: number,
- *   bytecodeBytes: number | undefined, firstExecMs: number, prefilter?: number, prefixes?: string[], sameAs?: number }>, totalBytes: number, node: string }}
+ *   bytecodeBytes: number | undefined, firstExecMs: number, literals?: number, someLiterals?: string[], sameAs?: number }>, totalBytes: number, node: string }}
  */
 function measureRegexSizes({ compileModule, rulesModule = compileModule, node = process.execPath }) {
   const r = spawnSync(node, ['--allow-natives-syntax', '--trace-regexp-tier-up', '--regexp-tier-up', CHILD, compileModule, rulesModule], {

@@ -106,7 +106,8 @@ function collectMatches(run: RuleRun, pattern: CompiledPattern, seen: Set<number
   const { note } = run;
   if (!pattern.regex) return;
   const allowed = pattern.spec.allowContext ?? [];
-  for (const unit of note.units) {
+  // Only the paragraphs that hold one of the pattern's literals can match it.
+  for (const unit of note.reader.unitsWith(note.units, pattern)) {
     if (pattern.sections && !pattern.sections.has(unit.section)) continue;
     if (pattern.notSections?.has(unit.section)) continue;
     for (const found of note.reader.matches(unit, pattern)) {
