@@ -197,8 +197,8 @@ export const MUTATIONS: Mutation[] = [
   {
     id: 'profiles.severity-ignored',
     file: 'src/engine/profiles.ts',
-    find: 'return profile.rules?.[rule.id] ?? rule.severity;',
-    replace: 'return rule.severity;',
+    find: 'if (setting !== undefined) return setting;',
+    replace: '',
     breaks: 'an urgent-care note is held to the hopes rule at full severity; a brief visit reports every supporting rule',
   },
   {
@@ -268,8 +268,8 @@ export const MUTATIONS: Mutation[] = [
   {
     id: 'profiles.never-detected',
     file: 'src/engine/profiles.ts',
-    find: 'if (profile.detect?.some((phrase) => value.includes(phrase.toLowerCase()))) return profile;',
-    replace: '',
+    find: 'const found = this.matchers.filter(({ regex }) => heading.some((piece) => regex.test(piece))).map((m) => m.profile);',
+    replace: 'const found: Profile[] = [];',
     breaks: '"Visit type: brief" no longer turns off what a brief visit does not need',
   },
   // --- The pack's vocabulary, read by the engine -------------------------------------------

@@ -31,6 +31,8 @@ export interface CoverageRule {
   target?: Span;
   /** The rule's most important finding, to act on (insert its prompt ...). */
   finding?: Finding;
+  /** Why the rule does not apply to this note (status `not-applicable`), in the pack's words. */
+  reason?: string;
 }
 
 export interface CoverageGroup {
@@ -59,7 +61,7 @@ export interface Coverage {
   groups: CoverageGroup[];
 }
 
-const CORE_ORDER: RuleStatus[] = ['missing', 'weak', 'overridden', 'documented', 'not-expected'];
+const CORE_ORDER: RuleStatus[] = ['missing', 'weak', 'overridden', 'documented', 'not-expected', 'not-applicable'];
 
 function statusLabel(level: Level, status: RuleStatus): string {
   // Short, so that labels fit a sidebar at its default width; the face's icon and tooltip say the rest.
@@ -74,6 +76,8 @@ function statusLabel(level: Level, status: RuleStatus): string {
       return level === 'core' ? 'missing' : 'not found';
     case 'not-expected':
       return level === 'core' ? 'not expected' : '';
+    case 'not-applicable':
+      return 'not applicable';
   }
 }
 
@@ -89,7 +93,17 @@ export function coverageOf(note: AssistNote): Coverage {
     const evidence = result.evidence.map((e) => ({ span: e.span, quote: quoteOf(text.slice(e.span.start, e.span.end), 80), section: e.section }));
     const finding = findings.find((f) => f.ruleId === rule.id);
     const target = evidence[0]?.span ?? finding?.range ?? overrides.find((o) => o.ruleId === rule.id)?.span;
-    rules.push({ ruleId: rule.id, title: rule.title, level: rule.level, status: result.status, statusLabel: statusLabel(rule.level, result.status), evidence, target, finding });
+    rules.push({
+      ruleId: rule.id,
+      title: rule.title,
+      level: rule.level,
+      status: result.status,
+      statusLabel: statusLabel(rule.level, result.status),
+      evidence,
+      target,
+      finding,
+      ...(result.reason !== undefined ? { reason: result.reason } : {}),
+    });
   }
 
   const coreRules = rules

@@ -48,6 +48,7 @@ interface Subject {
   status?: RuleStatus;
   quotes: string[];
   overrideReason?: string;
+  notApplicableReason?: string;
 }
 
 /** The hover at `offset`, or undefined when nothing of ours is there. */
@@ -98,11 +99,13 @@ export interface RuleDetails {
   quotes?: string[];
   /** The reason of an override line, when the element was marked as discussed. */
   overrideReason?: string;
+  /** Why the rule does not apply to this note (status `not-applicable`). */
+  notApplicableReason?: string;
 }
 
 /** One rule taught in bounded markdown (a hover, a tooltip): skill and behavior, why, what counts, what the note shows. */
 export function ruleMarkdown(rule: Rule, details: RuleDetails = {}, options: HoverOptions = {}): string {
-  return hoverMarkdown({ rule, span: { start: 0, end: 0 }, status: details.status, quotes: (details.quotes ?? []).slice(0, MAX_QUOTES), overrideReason: details.overrideReason }, 0, options);
+  return hoverMarkdown({ rule, span: { start: 0, end: 0 }, status: details.status, quotes: (details.quotes ?? []).slice(0, MAX_QUOTES), overrideReason: details.overrideReason, notApplicableReason: details.notApplicableReason }, 0, options);
 }
 
 function hoverMarkdown(subject: Subject, more: number, options: HoverOptions): string {
@@ -123,7 +126,8 @@ function hoverMarkdown(subject: Subject, more: number, options: HoverOptions): s
     for (const quote of subject.quotes) blocks.push({ text: `“${quoteOf(quote)}”`, render: (t) => `> ${plain(t)}`, floor: 40 });
   } else if (!subject.finding) {
     // A finding's own message already says what is missing; anything else says where it stands.
-    blocks.push({ text: `In this note: ${subject.status ? statusText(subject.status) : 'not found'}`, render: (t) => `**In this note:** ${plain(t.replace(/^In this note: /, ''))}` });
+    const why = subject.notApplicableReason ? `: ${subject.notApplicableReason}` : '';
+    blocks.push({ text: `In this note: ${subject.status ? statusText(subject.status) : 'not found'}${why}`, render: (t) => `**In this note:** ${plain(t.replace(/^In this note: /, ''))}` });
   }
   if (more > 0) {
     const suggestions = `${more} more suggestion${more === 1 ? '' : 's'}`;

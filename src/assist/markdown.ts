@@ -17,6 +17,7 @@ const STATUS_TEXT: Record<RuleStatus, string> = {
   weak: 'documented only as boilerplate',
   missing: 'missing',
   'not-expected': 'not expected in this note',
+  'not-applicable': 'does not apply to this note',
   overridden: 'discussed, not documented',
 };
 

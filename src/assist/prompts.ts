@@ -9,7 +9,8 @@
  */
 import type { Finding, Rule, RulePack, RulePrompt, SectionKind, Span } from '../engine';
 import { SectionVocabulary } from '../engine/sections';
-import { PLACEHOLDER_SOURCE, escapeRegExp } from '../engine/text';
+import { lineLabelsOf } from '../engine/promptLines';
+import { PLACEHOLDER_RUN_SOURCE, escapeRegExp } from '../engine/text';
 import { ruleOf } from './elements';
 import { escapeSnippetText, maxTabstop, renumberTabstops } from './snippets';
 import { eolOf, lineEndAt, lineStartAt } from './text';
@@ -38,17 +39,17 @@ export function labelSectionKind(pack: RulePack, prompt: Pick<RulePrompt, 'label
   return vocabularyOf(pack).kindOf(prompt.label);
 }
 
-const PLACEHOLDER_RUN = `(?:${PLACEHOLDER_SOURCE})(?:[ \\t;,./-]*(?:${PLACEHOLDER_SOURCE}))*`;
+const PLACEHOLDER_RUN = PLACEHOLDER_RUN_SOURCE;
 const ONLY_PLACEHOLDERS = new RegExp(`^[ \\t]*(${PLACEHOLDER_RUN})[ \\t.]*$`);
 /** What may precede a line's placeholders for the line to be a labelled one: a bullet or number, a short label, a colon. */
 const LABEL_ONLY = /^\ufeff?[ \t]*(?:[-*•][ \t]+|(?:\d{1,2}|[a-z])[.)][ \t]+)?[A-Za-z][^:\n]{0,60}:[ \t]*$/;
 
 /**
  * Where the rule's prompt would fill an unfilled line in place: the run of placeholders after
- * a `Label:` that names the element (its prompt label or its title), on a line of its own.
+ * a `Label:` that names the element (its prompt label, its title or one of the prompt's `labels`), on a line of its own.
  */
 export function unfilledLineOf(text: string, rule: PromptedRule): Span | undefined {
-  const names = [...new Set([rule.prompt.label, rule.title].map((n) => n.trim()).filter(Boolean))];
+  const names = lineLabelsOf(rule);
   const label = names.map((n) => escapeRegExp(n).replace(/\s+/g, '\\s+').replace(/'/g, "['’]")).join('|');
   const line = new RegExp(`^[ \\t]*(?:[-*•][ \\t]+)?(?:${label})[ \\t]*:[ \\t]*(${PLACEHOLDER_RUN})[ \\t.]*\\r?$`, 'gim');
   const m = line.exec(text);
@@ -81,7 +82,8 @@ function planOf(note: AssistNote, rule: PromptedRule, finding: Finding): Replace
     if (rest && LABEL_ONLY.test(before)) return { kind: 'replace', span: { start: finding.range.start, end: finding.range.start + rest[1].length }, rule, fill: 'prompt' };
     return { kind: 'replace', span: finding.range, rule, fill: 'select' };
   }
-  const unfilled = unfilledLineOf(text, rule);
+  // The engine placed the finding on a line labelled for the element with nothing written after its colon.
+  const unfilled = finding.insertion.fill ?? unfilledLineOf(text, rule);
   if (unfilled) return { kind: 'replace', span: unfilled, rule, fill: 'prompt' };
   return { at: lineEndAt(text, finding.insertion.offset) };
 }
@@ -141,7 +143,9 @@ export function promptEdits(note: AssistNote, findings: readonly Finding[]): Sni
   const edits: SnippetEdit[] = [];
   for (const plan of plans) {
     if (plan.kind === 'replace') {
-      const snippet = plan.fill === 'prompt' ? numbered(plan.rule.prompt.snippet) : numbered(`\${1:${escapeSnippetText(text.slice(plan.span.start, plan.span.end))}}`);
+      // `Goals of care:` with nothing after the colon gets a space before the placeholders.
+      const space = plan.span.start === plan.span.end && text[plan.span.start - 1] === ':' ? ' ' : '';
+      const snippet = plan.fill === 'prompt' ? space + numbered(plan.rule.prompt.snippet) : numbered(`\${1:${escapeSnippetText(text.slice(plan.span.start, plan.span.end))}}`);
       edits.push({ start: plan.span.start, end: plan.span.end, snippet, ruleIds: [plan.rule.id] });
       continue;
     }

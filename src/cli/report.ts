@@ -24,19 +24,33 @@ export interface FileEvidence extends Located {
   section: string;
 }
 
+export interface FileResult {
+  ruleId: string;
+  status: string;
+  /** Why the rule does not apply to the note (status `not-applicable`), in the pack's words. */
+  reason?: string;
+}
+
 export interface FileReport {
   path: string;
+  /** The note's first profile. */
   profile: string;
+  /** Every profile the note carries (a setting and a modality may both hold). */
+  profiles: string[];
+  /** The pack file the note was checked with, relative to the working folder; absent for the built-in rules. */
+  pack?: string;
   /** Why the file was not analysed (binary, too large); no findings or results then. */
   skipped?: string;
   findings: FileFinding[];
   evidence: FileEvidence[];
-  results: { ruleId: string; status: string }[];
+  /** Each rule's status; for the findings-only formats, only the rules that do not apply (with why). */
+  results: FileResult[];
 }
 
 /**
  * What a run reads of each report: `full` (JSON: findings, evidence and statuses),
- * `findings` (text, CSV, SARIF) or `statuses` (summary). Workers send only that.
+ * `findings` (text, CSV, SARIF: findings, and the rules that do not apply) or `statuses`
+ * (summary). Workers send only that.
  */
 export type ReportNeeds = 'full' | 'findings' | 'statuses';
 
@@ -52,9 +66,11 @@ export function locatorOf(text: string): (start: number, end: number) => Located
 
 export function fileReport(path: string, text: string, analysis: NoteAnalysis, needs: ReportNeeds = 'full'): FileReport {
   const locate = locatorOf(text);
+  const result = (r: NoteAnalysis['results'][number]): FileResult => ({ ruleId: r.ruleId, status: r.status, ...(r.reason !== undefined ? { reason: r.reason } : {}) });
   return {
     path,
     profile: analysis.profile,
+    profiles: analysis.profiles,
     ...(analysis.skipped ? { skipped: analysis.skipped.reason } : {}),
     findings:
       needs === 'statuses'
@@ -64,7 +80,7 @@ export function fileReport(path: string, text: string, analysis: NoteAnalysis, n
       needs === 'full'
         ? analysis.results.flatMap((r) => r.evidence.map((e) => ({ ruleId: e.ruleId, strength: e.strength, section: e.section, ...locate(e.span.start, e.span.end) })))
         : [],
-    results: needs === 'findings' ? [] : analysis.results.map((r) => ({ ruleId: r.ruleId, status: r.status })),
+    results: needs === 'findings' ? analysis.results.filter((r) => r.status === 'not-applicable').map(result) : analysis.results.map(result),
   };
 }
 
@@ -83,7 +99,7 @@ export function keyedReport(report: FileReport, key: NoteKey): FileReport | (Omi
 
 /** A file that was not analysed (binary content), with the reason. */
 export function skippedReport(path: string, reason: string): FileReport {
-  return { path, profile: '', skipped: reason, findings: [], evidence: [], results: [] };
+  return { path, profile: '', profiles: [], skipped: reason, findings: [], evidence: [], results: [] };
 }
 
 /** Drops findings below a severity (`--min-severity`). */
@@ -96,10 +112,12 @@ export interface Totals {
   files: number;
   skipped: number;
   bySeverity: Record<Severity, number>;
+  /** Rules that did not apply, counted once per note. */
+  notApplicable: number;
 }
 
 export function emptyTotals(): Totals {
-  return { files: 0, skipped: 0, bySeverity: { error: 0, warning: 0, information: 0, hint: 0 } };
+  return { files: 0, skipped: 0, bySeverity: { error: 0, warning: 0, information: 0, hint: 0 }, notApplicable: 0 };
 }
 
 /** Counts one report into the totals (a run keeps the totals, not the reports). */
@@ -107,6 +125,7 @@ export function addToTotals(totals: Totals, report: FileReport): void {
   totals.files++;
   if (report.skipped) totals.skipped++;
   for (const f of report.findings) totals.bySeverity[f.severity]++;
+  for (const r of report.results) if (r.status === 'not-applicable') totals.notApplicable++;
 }
 
 export function totalsOf(reports: readonly FileReport[]): Totals {

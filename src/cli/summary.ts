@@ -19,9 +19,11 @@ export interface RuleCoverage {
   missing: number;
   /** Notes whose profile does not expect the element (or where it was overridden). */
   notExpected: number;
+  /** Notes the rule does not apply to (its `when` does not hold): left out of its share. */
+  notApplicable: number;
   /** Notes analysed. */
   notes: number;
-  /** documented / notes, 0..1 (0 when there are no notes). */
+  /** documented / the notes it applies to (notes − notApplicable), 0..1 (0 when there are none). */
   share: number;
 }
 
@@ -39,7 +41,7 @@ export interface NoteCoverage {
   name: string;
   profile: string;
   skipped?: string;
-  /** Rule id → status (documented, weak, missing, not-expected, overridden). */
+  /** Rule id → status (documented, weak, missing, not-expected, not-applicable, overridden). */
   statuses: Record<string, string>;
 }
 
@@ -47,7 +49,7 @@ export interface Summary {
   notes: number;
   skipped: number;
   anonymized: boolean;
-  /** Profile id → notes analysed under it. */
+  /** Profile id → notes analysed under it (a note with two profiles counts under each). */
   profiles: Record<string, number>;
   skills: SkillCoverage[];
   /** Each note, in input order; produced on demand from a compact table (see NoteTable). Empty for a merged summary. */
@@ -138,7 +140,7 @@ export class SummaryBuilder {
         skill = { skill: rule.skill, documented: 0, notes: 0, share: 0, rules: [] };
         this.skills.push(skill);
       }
-      const coverage: RuleCoverage = { id: rule.id, title: rule.title, skill: rule.skill, behavior: rule.behavior, level: rule.level, documented: 0, weak: 0, missing: 0, notExpected: 0, notes: 0, share: 0 };
+      const coverage: RuleCoverage = { id: rule.id, title: rule.title, skill: rule.skill, behavior: rule.behavior, level: rule.level, documented: 0, weak: 0, missing: 0, notExpected: 0, notApplicable: 0, notes: 0, share: 0 };
       skill.rules.push(coverage);
       if (!this.ruleIndex.has(rule.id)) this.ruleIndex.set(rule.id, this.rules.length);
       this.rules.push({ coverage, skill });
@@ -153,7 +155,8 @@ export class SummaryBuilder {
       return;
     }
     this.notes++;
-    this.profiles[report.profile] = (this.profiles[report.profile] ?? 0) + 1;
+    // A note with two profiles (a setting and a modality) counts under each.
+    for (const profile of report.profiles.length ? report.profiles : [report.profile]) this.profiles[profile] = (this.profiles[profile] ?? 0) + 1;
     const statuses = new Map(report.results.map((r) => [r.ruleId, r.status]));
     const documentedSkills = new Set<SkillCoverage>();
     for (const { coverage, skill } of this.rules) {
@@ -163,6 +166,7 @@ export class SummaryBuilder {
         documentedSkills.add(skill);
       } else if (status === 'weak') coverage.weak++;
       else if (status === 'missing') coverage.missing++;
+      else if (status === 'not-applicable') coverage.notApplicable++;
       else coverage.notExpected++;
     }
     for (const skill of documentedSkills) skill.documented++;
@@ -175,7 +179,7 @@ export class SummaryBuilder {
       skill.share = share(skill.documented);
       for (const rule of skill.rules) {
         rule.notes = this.notes;
-        rule.share = share(rule.documented);
+        rule.share = ruleShare(rule);
       }
     }
     return {
@@ -208,7 +212,7 @@ export function mergeSummaries(parts: Iterable<Summary>): Summary | string {
     count++;
     if (!skills) {
       expected = shape(part);
-      skills = part.skills.map((s) => ({ skill: s.skill, documented: 0, notes: 0, share: 0, rules: s.rules.map((r) => ({ ...r, documented: 0, weak: 0, missing: 0, notExpected: 0, notes: 0, share: 0 })) }));
+      skills = part.skills.map((s) => ({ skill: s.skill, documented: 0, notes: 0, share: 0, rules: s.rules.map((r) => ({ ...r, documented: 0, weak: 0, missing: 0, notExpected: 0, notApplicable: 0, notes: 0, share: 0 })) }));
     } else if (shape(part) !== expected) {
       return `summary ${count} has other skills or rules than summary 1: run every shard with the same rules`;
     }
@@ -225,6 +229,8 @@ export function mergeSummaries(parts: Iterable<Summary>): Summary | string {
         into.weak += rule.weak;
         into.missing += rule.missing;
         into.notExpected += rule.notExpected;
+        // Summaries written before conditional rules have no count of notes a rule does not apply to.
+        into.notApplicable += rule.notApplicable ?? 0;
       });
     });
   }
@@ -235,10 +241,16 @@ export function mergeSummaries(parts: Iterable<Summary>): Summary | string {
     skill.share = share(skill.documented);
     for (const rule of skill.rules) {
       rule.notes = notes;
-      rule.share = share(rule.documented);
+      rule.share = ruleShare(rule);
     }
   }
   return { notes, skipped, anonymized, profiles, skills, files: [], merged };
+}
+
+/** The share of the notes a rule applies to that document it. */
+function ruleShare(rule: RuleCoverage): number {
+  const applicable = rule.notes - rule.notApplicable;
+  return applicable <= 0 ? 0 : rule.documented / applicable;
 }
 
 /** `0.4` → `40%`, rounded to a whole percent. */

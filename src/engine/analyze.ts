@@ -6,10 +6,11 @@
  */
 import { CHECK_KINDS, type NoteContext, type RuleRun } from './checks';
 import { compilePack, type CompiledPack } from './compile';
-import { detectProfile, severityOf } from './profiles';
+import { NoteFacts } from './conditions';
+import { noteHeading, severityOf } from './profiles';
 import { maskOverrides, parseOverrides, type NoteOverride } from './overrides';
-import { PromptLines } from './promptLines';
-import { findSections } from './sections';
+import { labelledLinesOf, PromptLines } from './promptLines';
+import { findSections, type SectionVocabulary } from './sections';
 import { contentWordCount } from './text';
 import type { Finding, NoteAnalysis, Rule, RulePack, RuleResult, Severity } from './types';
 import { UnitReader, unitsOf } from './units';
@@ -18,7 +19,7 @@ import { defaultPack } from '../rules';
 export interface AnalyzeOptions {
   /** The rule pack; the built-in default pack when omitted. */
   pack?: RulePack;
-  /** Profile id; detected from the note ("Visit type: follow-up") when omitted. */
+  /** Profile id; detected from the note's heading ("Visit type: follow-up", a title "URGENT CARE VISIT") when omitted. */
   profile?: string;
   /** Notes longer than this many characters (UTF-16 code units) are not analysed; default DEFAULT_MAX_CHARS. */
   maxChars?: number;
@@ -70,7 +71,7 @@ function sizeProblem(text: string, options: AnalyzeOptions): string | undefined 
 }
 
 function skipped(text: string, profile: string, reason: string): NoteAnalysis {
-  return { length: text.length, profile, sections: [], results: [], findings: [], skipped: { reason } };
+  return { length: text.length, profile, profiles: [profile], sections: [], results: [], findings: [], skipped: { reason } };
 }
 
 /** Binary content: NUL bytes, or many control characters. */
@@ -100,16 +101,33 @@ export function analyzeCompiled(text: string, pack: CompiledPack, options: Analy
   const overrides = parseOverrides(text, pack.pack.rules);
   const note = readNote(text, pack, overrides);
   const sections = [...note.sections];
-  const profile = pack.pack.profiles.find((p) => p.id === options.profile) ?? detectProfile(note.text, sections, pack.pack);
+  const forced = pack.pack.profiles.find((p) => p.id === options.profile);
+  const heading = noteHeading(note.text, sections);
+  const profiles = forced ? [forced] : pack.profiles.detect(heading);
+  // Rules that read a team's scoped header names read the note through them (see SectionHeaderDefinition.rules).
+  const scopedNotes = new Map<SectionVocabulary, NoteContext>();
+  const noteFor = (headers: SectionVocabulary | undefined): NoteContext => {
+    if (!headers) return note;
+    let scoped = scopedNotes.get(headers);
+    if (!scoped) scopedNotes.set(headers, (scoped = readNote(text, pack, overrides, headers)));
+    return scoped;
+  };
+  const ids = profiles.map((p) => p.id);
+  const facts = new NoteFacts(note, ids, heading, pack.pack.vocabulary.relatives);
 
   const results: RuleResult[] = [];
   const findings: Finding[] = [];
   for (const compiled of pack.rules) {
     const { rule } = compiled;
     if (options.only && !options.only(rule)) continue;
-    const setting = severityOf(rule, profile);
+    const reason = compiled.when?.failure(facts);
+    if (reason !== undefined) {
+      results.push({ ruleId: rule.id, status: 'not-applicable', evidence: [], reason });
+      continue;
+    }
+    const setting = severityOf(rule, profiles);
     const run: RuleRun = {
-      note,
+      note: noteFor(compiled.headers),
       rule: compiled,
       severity: setting === 'off' ? 'hint' : setting,
       evidence: [],
@@ -122,7 +140,7 @@ export function analyzeCompiled(text: string, pack: CompiledPack, options: Analy
     findings.push(...run.findings);
   }
   findings.sort((a, b) => a.range.start - b.range.start || severityRank(a.severity) - severityRank(b.severity));
-  return { length: text.length, profile: profile.id, sections, results, findings: applyOverrides(results, findings, overrides) };
+  return { length: text.length, profile: ids[0], profiles: ids, sections, results, findings: applyOverrides(results, findings, overrides) };
 }
 
 /**
@@ -155,16 +173,24 @@ export function severityRank(severity: Severity): number {
  * The note as every check reads it: override lines masked, lone CRs read as line breaks (one for
  * one, so offsets hold), its sections and paragraphs, and the reader that caches their scans.
  */
-export function readNote(text: string, pack: CompiledPack, overrides: readonly NoteOverride[] = parseOverrides(text, pack.pack.rules)): NoteContext {
+export function readNote(
+  text: string,
+  pack: CompiledPack,
+  overrides: readonly NoteOverride[] = parseOverrides(text, pack.pack.rules),
+  headers: SectionVocabulary = pack.headers,
+): NoteContext {
   // A lone CR ends a line as VS Code reads it; as a one-for-one swap it keeps every offset.
   const analysed = maskOverrides(text, overrides).replace(LONE_CR, '\n');
-  const sections = findSections(analysed, pack.headers);
+  const sections = findSections(analysed, headers);
+  let labelled: Map<string, number[]> | undefined;
   return {
     text: analysed,
     sections,
     units: unitsOf(analysed, sections),
     pack,
+    headers,
     reader: new UnitReader(analysed, pack, pack.attribution.proxySpeaksForPatient(analysed), pack.attribution.namedRelatives(analysed)),
     promptLines: new PromptLines(analysed, pack.promptLabels),
+    labelledLines: () => (labelled ??= labelledLinesOf(analysed)),
   };
 }

@@ -39,18 +39,29 @@ export interface SentenceContext {
  * in case-folded text (see foldCase). ASCII patterns are folded too and
  * compile with neither `i` nor `u`, which V8 runs several times faster;
  * patterns with Unicode classes or letters keep both flags.
+ *
+ * The word boundary holds only at an end of the match that is a letter or
+ * digit: `said,\s+"` matches before `One` (its match ends in a quote), while
+ * `plan` still does not match inside `planning`.
  */
 export function wordBounded(source: string): RegExp {
   if (!/\\[pP]\{|[^\x00-\x7f]/.test(source)) {
     try {
-      const regex = new RegExp(String.raw`(?<![a-z0-9])(?:${foldPatternSource(source)})(?![a-z0-9])`, 'g');
+      const regex = new RegExp(bounded(foldPatternSource(source), '[a-z0-9]'), 'g');
       foldedWordStart.add(regex);
       return regex;
     } catch {
       // Valid only as a Unicode pattern: fall through.
     }
   }
-  return new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${source})(?![\p{L}\p{N}])`, 'giu');
+  return new RegExp(bounded(source, String.raw`[\p{L}\p{N}]`), 'giu');
+}
+
+/** `source` that neither begins nor ends inside a word. */
+function bounded(source: string, word: string): string {
+  // Not between two word characters, at either end: a boundary where the match has a word character there, none where it has punctuation.
+  const boundary = `(?!(?<=${word})${word})`;
+  return `${boundary}(?:${source})${boundary}`;
 }
 
 const foldedWordStart = new WeakSet<RegExp>();

@@ -9,6 +9,77 @@ import { PLACEHOLDER_SOURCE, escapeRegExp } from './text';
 import type { Rule, Span } from './types';
 
 const PLACEHOLDER = new RegExp(PLACEHOLDER_SOURCE, 'g');
+/** What may open a labelled line before its label: a byte-order mark, indent, a bullet or a number. */
+const LINE_OPENING = `\\ufeff?[ \\t]*(?:[-*•][ \\t]+|(?:\\d{1,2}|[a-z])[.)][ \\t]+)?`;
+
+/** A label as a line may write it: any spacing, either apostrophe. */
+function labelSource(name: string): string {
+  return escapeRegExp(name.trim()).replace(/\s+/g, '[ \\t]+').replace(/'/g, "['’]");
+}
+
+/** The names a rule's element line may begin with: its prompt label, its title, and the prompt's other `labels`. */
+export function lineLabelsOf(rule: Rule): string[] {
+  if (!rule.prompt) return [];
+  return [...new Set([rule.prompt.label, rule.title, ...(rule.prompt.labels ?? [])].map((n) => n.trim()).filter(Boolean))];
+}
+
+/**
+ * A line labelled with one of `names` ("Interpreter:", "- PDMP:"), read at a line start (flags `iy`);
+ * group 1 is what follows the colon on the line. Undefined for no names.
+ */
+export function labelledLineRegex(names: readonly string[]): RegExp | undefined {
+  const labels = [...new Set(names.map((n) => n.trim()).filter(Boolean))];
+  if (labels.length === 0) return undefined;
+  return new RegExp(`${LINE_OPENING}(?:${labels.map(labelSource).join('|')})[ \\t]*:([^\\n]*)`, 'iy');
+}
+
+/** How far into a line a label's colon may be. */
+const MAX_LABEL_CHARS = 80;
+const OPENING = new RegExp(LINE_OPENING, 'y');
+
+/** A label as a key: lower case, single spaces, one apostrophe. */
+export function labelKey(label: string): string {
+  return label.trim().toLowerCase().replace(/\s+/g, ' ').replace(/’/g, "'");
+}
+
+/** The note's labelled lines (`Label: ...` near a line start): label key → the starts of its lines, in text order. */
+export function labelledLinesOf(text: string): Map<string, number[]> {
+  const lines = new Map<string, number[]>();
+  for (let start = 0; start <= text.length; ) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    const colon = text.indexOf(':', start);
+    if (colon >= 0 && colon < end && colon - start <= MAX_LABEL_CHARS) {
+      OPENING.lastIndex = start;
+      const from = OPENING.exec(text) ? OPENING.lastIndex : start;
+      const key = labelKey(text.slice(from, colon));
+      const starts = lines.get(key);
+      if (starts) starts.push(start);
+      else lines.set(key, [start]);
+    }
+    start = end + 1;
+  }
+  return lines;
+}
+
+const MAX_BARE_LABEL_CHARS = 50;
+const MAX_BARE_LABEL_WORDS = 5;
+
+/**
+ * Whether `span` lies in the label of a line with nothing written after its colon (`Teach-back:`
+ * alone): a template's empty line names the element, it does not document it.
+ */
+export function inBareLabel(text: string, span: Span): boolean {
+  const lineStart = text.lastIndexOf('\n', span.start - 1) + 1;
+  let lineEnd = text.indexOf('\n', span.end);
+  if (lineEnd < 0) lineEnd = text.length;
+  const colon = text.indexOf(':', span.end);
+  if (colon < 0 || colon >= lineEnd || text.slice(colon + 1, lineEnd).trim() !== '') return false;
+  // A label is a few words ("Goals of care discussion:"), not a sentence that introduces a list.
+  const label = text.slice(lineStart, colon).trim();
+  return label.length <= MAX_BARE_LABEL_CHARS && label.split(/\s+/).length <= MAX_BARE_LABEL_WORDS;
+}
+
 
 /** The label patterns of a pack: built once per pack. */
 export class PromptLabels {
@@ -20,19 +91,16 @@ export class PromptLabels {
     const alternatives: string[] = [];
     const seen = new Set<string>();
     for (const rule of rules) {
-      if (!rule.prompt) continue;
-      for (const name of [rule.prompt.label, rule.title]) {
-        const key = name.trim().toLowerCase();
-        // A name two rules share belongs to the first (pack order); an empty one to none.
-        if (!key || seen.has(key)) continue;
+      for (const name of lineLabelsOf(rule)) {
+        const key = name.toLowerCase();
+        // A name two rules share belongs to the first (pack order).
+        if (seen.has(key)) continue;
         seen.add(key);
-        alternatives.push(`(${escapeRegExp(name.trim()).replace(/\s+/g, '[ \\t]+').replace(/'/g, "['’]")})`);
+        alternatives.push(`(${labelSource(name)})`);
         this.owners.push(rule.id);
       }
     }
-    this.regex = alternatives.length
-      ? new RegExp(`\\ufeff?[ \\t]*(?:[-*•][ \\t]+|(?:\\d{1,2}|[a-z])[.)][ \\t]+)?(?:${alternatives.join('|')})[ \\t]*:`, 'iy')
-      : undefined;
+    this.regex = alternatives.length ? new RegExp(`${LINE_OPENING}(?:${alternatives.join('|')})[ \\t]*:`, 'iy') : undefined;
   }
 
   /** The rule whose label begins the line starting at `lineStart`, if any. */

@@ -10,8 +10,15 @@ import type { Section, SectionHeaderDefinition, SectionKind } from './types';
 export class SectionVocabulary {
   private readonly byName = new Map<string, SectionKind>();
 
-  constructor(definitions: readonly SectionHeaderDefinition[]) {
-    for (const definition of definitions) {
+  /**
+   * Names scoped to some rules (`rules`) are read only for `ruleId`, and then win over the
+   * same name under another kind: a team's header moves only its own rules' anchors.
+   */
+  constructor(definitions: readonly SectionHeaderDefinition[], ruleId?: string) {
+    const applies = (d: SectionHeaderDefinition) => !d.rules?.length || (ruleId !== undefined && d.rules.includes(ruleId));
+    const ordered = [...definitions.filter((d) => !d.rules?.length), ...definitions.filter((d) => d.rules?.length)];
+    for (const definition of ordered) {
+      if (!applies(definition)) continue;
       for (const name of definition.names) this.byName.set(normalizeHeader(name), definition.kind);
     }
   }

@@ -61,6 +61,9 @@ export class LineIndex {
 /** Template placeholders a clinician has not filled in: ***, [ ], ___, {...}, <...>. */
 export const PLACEHOLDER_SOURCE = String.raw`\*{3,}|\[\s*\]|_{3,}|\{[^{}\n]{0,60}\}|<[A-Za-z][^<>\n]{0,80}>|\?{3,}|\bX{3,}\b`;
 
+/** Placeholders in a row (`<language>; <name or ID>`), as a regular-expression source. */
+export const PLACEHOLDER_RUN_SOURCE = `(?:${PLACEHOLDER_SOURCE})(?:[ \\t;,./-]*(?:${PLACEHOLDER_SOURCE}))*`;
+
 const PLACEHOLDER_ONLY = new RegExp(String.raw`(?:${PLACEHOLDER_SOURCE})`, 'g');
 
 /** Counts the words of `text` that are real content, not placeholders or punctuation. */

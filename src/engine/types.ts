@@ -96,20 +96,31 @@ export interface PromptInsertion {
   section?: SectionKind;
   /** Title of the section to create before the prompt, when the note has none that fits. */
   createSection?: string;
+  /** An unfilled line labelled for the element (`Goals of care:` with nothing, or only placeholders, after the colon): the prompt's placeholders replace this span, after the colon. */
+  fill?: Span;
 }
 
-export type RuleStatus = 'documented' | 'weak' | 'missing' | 'not-expected' | 'overridden';
+/**
+ * `not-expected`: the note's profile turns the rule off, or its level expects nothing.
+ * `not-applicable`: the rule's `when` condition does not hold for this note; the rule did not run.
+ */
+export type RuleStatus = 'documented' | 'weak' | 'missing' | 'not-expected' | 'not-applicable' | 'overridden';
 
 export interface RuleResult {
   ruleId: string;
   status: RuleStatus;
   evidence: Evidence[];
+  /** For `not-applicable`: which condition failed, in words from the pack (never note text). */
+  reason?: string;
 }
 
 export interface NoteAnalysis {
   /** Length of the analysed text, so consumers can check ranges. */
   length: number;
+  /** The note's first profile (see `profiles`). */
   profile: string;
+  /** Every profile the note carries, in pack order (a setting and a modality may both hold); at least one. */
+  profiles: string[];
   sections: Section[];
   results: RuleResult[];
   findings: Finding[];
@@ -173,6 +184,12 @@ export interface RulePrompt {
   createSection: string;
   /** Where a created section goes: after the last section of these kinds; default the end of the note. */
   createAfter?: SectionKind[];
+  /**
+   * Other labels of this element's line in your templates (`Interpreter`, `PDMP`), besides `label` and the
+   * rule's title. A line that begins with one of them and a colon is where the element is written: a finding
+   * sits on it, and the prompt fills it in place when nothing is written after the colon.
+   */
+  labels?: string[];
 }
 
 export interface RuleExamples {
@@ -208,12 +225,63 @@ export interface Rule {
    * has weights for it; default true. `false` keeps the rule to its patterns alone.
    */
   learned?: boolean;
+  /** When the rule applies; a note that does not meet it gets `not-applicable` for the rule, never "missing". */
+  when?: RuleCondition;
+  /** Look-alikes: a sentence holding a match of one of these is no evidence for this rule (a team's "does not count"). */
+  except?: LookAlike[];
+  /** Diagnostic text for an unfilled template placeholder; default the rule's `message` and "(template placeholder left unfilled)". */
+  placeholderMessage?: string;
+}
+
+/** Phrases (or a pattern) that stop a sentence from counting for a rule, in the sections given (default: anywhere). */
+export type LookAlike = Pick<EvidencePattern, 'phrases' | 'pattern' | 'sections' | 'notSections'>;
+
+/** Phrases (or a pattern) looked for in a note by a `when` condition, with the evidence fields that scope them. */
+export type ConditionPhrases = Pick<EvidencePattern, 'phrases' | 'pattern' | 'sections' | 'notSections' | 'allowContext'>;
+
+/**
+ * When a rule applies. Every field given must hold (`anyOf`: at least one of its conditions). Phrases are
+ * matched as evidence is: case-insensitive, word-bounded, and not in negated, hypothetical, someone else's,
+ * historical or placeholder context unless `allowContext` says so.
+ */
+export interface RuleCondition {
+  /** The note carries at least one of these profiles. */
+  profiles?: string[];
+  /** The note carries none of these profiles. */
+  notProfiles?: string[];
+  /** One of these phrases is in the note's heading: its `Visit type:` line, its title line, or a header above the first clinical section. */
+  type?: string[];
+  /** None of these phrases is in the note's heading. */
+  notType?: string[];
+  /** The note has a section of at least one of these kinds. */
+  hasSections?: SectionKind[];
+  /** The note has no section of any of these kinds. */
+  lacksSections?: SectionKind[];
+  /** At least one of these is found in the note (each in its own sections). */
+  found?: ConditionPhrases | ConditionPhrases[];
+  /** None of these is found in the note. */
+  notFound?: ConditionPhrases | ConditionPhrases[];
+  /** The patient's age, read from the note ("72-year-old", "age: 15", "6 month old"), in years. */
+  age?: AgeRange;
+  /** At least one of these conditions holds. */
+  anyOf?: RuleCondition[];
+}
+
+export interface AgeRange {
+  /** Youngest age, in years, inclusive. */
+  min?: number;
+  /** Oldest age, in years, inclusive (`17` includes 17 years and 11 months). */
+  max?: number;
+  /** Whether a note that states no age meets the condition; default false. */
+  unknown?: boolean;
 }
 
 export interface SectionHeaderDefinition {
   kind: SectionKind;
   /** Header texts, lower case, without colon. */
   names: string[];
+  /** Only these rules read the names (a team's headers that should not move the built-in rules' anchors); default every rule. */
+  rules?: string[];
 }
 
 /** A ConText trigger: a phrase that puts nearby words in a context. */
@@ -232,6 +300,27 @@ export interface ContextTrigger {
   /** Does not apply when a proxy speaks for the patient (a child's parent). */
   proxyCounts?: boolean;
 }
+
+/**
+ * A context trigger as a pack file adds it: literal `phrases` (safe in restricted mode) or a `pattern`,
+ * in any language ("niega", "su esposa"). Direction and reach default by kind (see CONTEXT_DEFAULTS).
+ */
+export interface PackContextTrigger {
+  kind: Exclude<ContextKind, 'placeholder'>;
+  phrases?: string[];
+  pattern?: string;
+  direction?: ContextTrigger['direction'];
+  maxWords?: number;
+  endsAtComma?: boolean;
+}
+
+/** How a pack's trigger of each kind reaches when it does not say: as the built-in triggers of that kind mostly do. */
+export const CONTEXT_DEFAULTS: Record<PackContextTrigger['kind'], Omit<ContextTrigger, 'kind' | 'pattern'>> = {
+  negated: { direction: 'forward', maxWords: 5, endsAtComma: true },
+  hypothetical: { direction: 'forward', maxWords: 6, endsAtComma: true },
+  'other-experiencer': { direction: 'forward', maxWords: 10, proxyCounts: true },
+  historical: { direction: 'forward', maxWords: 8 },
+};
 
 export interface ContextDefinitions {
   triggers: ContextTrigger[];
@@ -278,7 +367,10 @@ export interface Vocabulary {
 export interface Profile {
   id: string;
   description: string;
-  /** Header values that select this profile ("visit type: follow-up"). */
+  /**
+   * Phrases that select this profile when the note's heading holds one: its `Visit type:` line, its
+   * title line, or a header above the first clinical section ("URGENT CARE VISIT"). Word-bounded, any case.
+   */
   detect?: string[];
   /** Per-rule severity overrides for this note type. */
   rules?: Record<string, SeveritySetting>;

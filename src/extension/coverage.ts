@@ -54,6 +54,7 @@ const STATUS_ICON: Record<RuleStatus, [string, string | undefined]> = {
   weak: ['warning', 'list.warningForeground'],
   missing: ['circle-large-outline', undefined],
   'not-expected': ['circle-slash', 'disabledForeground'],
+  'not-applicable': ['dash', 'disabledForeground'],
   overridden: ['comment-discussion', 'charts.blue'],
 };
 
@@ -172,7 +173,7 @@ export class CoverageProvider implements vscode.TreeDataProvider<CoverageNode>, 
     const document = this.document;
     const packRule = document && ruleOf(this.diagnostics.packFor(document), rule.ruleId);
     if (packRule) {
-      const tooltip = new vscode.MarkdownString(ruleMarkdown(packRule, { status: rule.status, quotes: node.evidence.map((e) => e.quote) }));
+      const tooltip = new vscode.MarkdownString(ruleMarkdown(packRule, { status: rule.status, quotes: node.evidence.map((e) => e.quote), notApplicableReason: rule.reason }));
       tooltip.isTrusted = false;
       item.tooltip = tooltip;
     }

@@ -285,7 +285,7 @@ describe('assist: hovers', () => {
   });
 
   it('escapes note text so it cannot become links, HTML or emphasis', () => {
-    const text = 'HPI: Headache. She believes it is [the sun](command:x) *bright* `code` #1.\n';
+    const text = 'HPI: Headache. She believes it is [the sun](command:x) *bright* `code` #1.\nPLAN: Rest.\n';
     const hover = hoverFor(noteOf(text), text.indexOf('believes'))!;
     const quote = hover.markdown.split('\n').find((l) => l.startsWith('> '))!;
     assert.ok(!/(?<!\\)[[\]()<>*`]/.test(quote.slice(2)), quote);

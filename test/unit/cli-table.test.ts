@@ -219,7 +219,7 @@ describe('cli table input (--input-format jsonl|csv) and --format jsonl', functi
     const input = jsonl(ROWS);
     const args = ['check', '--input-format', 'jsonl', ...FIELDS, '--jobs', '1'];
     const text = await runAsync([...args, '--format', 'text'], { cwd: dir, stdinStream: stdinOf(input) });
-    assert.match(text.stdout, /^visit-2:3:7 {2}error {2}plan {2}Unfilled template placeholder/m);
+    assert.match(text.stdout, /^visit-2:3:7 {2}error {2}plan {2}No recorded plan.*\(template placeholder left unfilled\)$/m);
     assert.match(text.stdout, /^4 notes checked: 1 error, /m);
     const json = JSON.parse((await runAsync([...args, '--format', 'json'], { cwd: dir, stdinStream: stdinOf(input) })).stdout);
     assert.deepEqual(Object.keys(json), ['tool', 'notes', 'totals']);

@@ -36,11 +36,11 @@ export function csvWriter(write: Write, key: NoteKey = 'path'): ReportWriter {
 
 /** One row per skill (rule_id empty), then one per element. */
 export function formatSummaryCsv(summary: Summary): string {
-  const rows: (string | number)[][] = [['skill', 'rule_id', 'title', 'behavior', 'level', 'notes', 'documented', 'weak', 'missing', 'not_expected', 'share']];
+  const rows: (string | number)[][] = [['skill', 'rule_id', 'title', 'behavior', 'level', 'notes', 'documented', 'weak', 'missing', 'not_expected', 'not_applicable', 'share']];
   for (const skill of summary.skills) {
-    rows.push([skill.skill, '', '', '', '', skill.notes, skill.documented, '', '', '', skill.share.toFixed(3)]);
+    rows.push([skill.skill, '', '', '', '', skill.notes, skill.documented, '', '', '', '', skill.share.toFixed(3)]);
     for (const r of skill.rules) {
-      rows.push([skill.skill, r.id, r.title, r.behavior, r.level, r.notes, r.documented, r.weak, r.missing, r.notExpected, r.share.toFixed(3)]);
+      rows.push([skill.skill, r.id, r.title, r.behavior, r.level, r.notes, r.documented, r.weak, r.missing, r.notExpected, r.notApplicable, r.share.toFixed(3)]);
     }
   }
   return csv(rows);

@@ -46,7 +46,7 @@ thead th.rule { writing-mode: vertical-rl; transform: rotate(180deg); font-weigh
 td.documented { color: ${COLORS.documented}; }
 td.weak { color: #a06d00; }
 td.missing { color: #b3261e; }
-td.not-expected, td.skipped { color: #9aa4ab; }
+td.not-expected, td.not-applicable, td.skipped { color: #9aa4ab; }
 footer { color: var(--muted); font-size: 12px; padding-bottom: 28px; }
 @media print { body { background: #fff; } section { break-inside: avoid; } }
 `;
@@ -71,6 +71,7 @@ function chartRow(rule: RuleCoverage, y: number): string {
     [rule.weak, COLORS.weak, 'weak (boilerplate only)'],
     [rule.missing, COLORS.missing, 'missing'],
     [rule.notExpected, COLORS.notExpected, 'not expected'],
+    [rule.notApplicable, COLORS.notExpected, 'not applicable'],
   ];
   let x = LABEL;
   const rects: string[] = [`<rect x="${LABEL}" y="${y + 6}" width="${BAR}" height="16" rx="3" fill="${COLORS.notExpected}"/>`];
@@ -113,6 +114,7 @@ const MARKS: Record<string, [string, string]> = {
   weak: ['◐', 'weak'],
   missing: ['○', 'missing'],
   'not-expected': ['–', 'not expected'],
+  'not-applicable': ['·', 'not applicable'],
   overridden: ['–', 'overridden'],
 };
 
@@ -194,7 +196,7 @@ ${overview(summary)}
 ${skills}
 <section class="notes">
 <h2>Notes</h2>
-<p class="meta">● documented · ◐ weak · ○ missing · – not expected</p>
+<p class="meta">● documented · ◐ weak · ○ missing · – not expected · · not applicable</p>
 `);
   if (summary.merged) {
     write(`<p>Added up from ${summary.merged} summaries: each lists its own notes.</p>`);

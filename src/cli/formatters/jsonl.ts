@@ -12,20 +12,31 @@ export interface JsonlNote {
   id?: string;
   path?: string;
   profile: string;
+  profiles: string[];
+  pack?: string;
   skipped?: string;
   statuses: Record<string, string>;
+  /** Why each rule that does not apply does not (rule id → reason). */
+  notApplicable?: Record<string, string>;
   findings: FileReport['findings'];
   evidence: FileReport['evidence'];
 }
 
 export function jsonlNote(report: FileReport, key: NoteKey): JsonlNote {
   const statuses: Record<string, string> = {};
-  for (const r of report.results) statuses[r.ruleId] = r.status;
+  const notApplicable: Record<string, string> = {};
+  for (const r of report.results) {
+    statuses[r.ruleId] = r.status;
+    if (r.status === 'not-applicable') notApplicable[r.ruleId] = r.reason ?? '';
+  }
   return {
     [key]: report.path,
     profile: report.profile,
+    profiles: report.profiles,
+    ...(report.pack !== undefined ? { pack: report.pack } : {}),
     ...(report.skipped ? { skipped: report.skipped } : {}),
     statuses,
+    ...(Object.keys(notApplicable).length ? { notApplicable } : {}),
     findings: report.findings,
     evidence: report.evidence,
   };

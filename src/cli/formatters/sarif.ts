@@ -139,8 +139,8 @@ export function sarifWriter(write: Write, pack: RulePack, options: SarifOptions)
     },
     file(report) {
       const index = artifactPaths.push(report.path) - 1;
-      if (report.findings.length === 0) return;
       const location = { ...artifactLocation(report.path, options.cwd), index };
+      const packProperty = report.pack !== undefined ? { pack: report.pack } : {};
       for (const f of report.findings) {
         results.push({
           ruleId: f.ruleId,
@@ -162,7 +162,20 @@ export function sarifWriter(write: Write, pack: RulePack, options: SarifOptions)
               },
             },
           ],
-          properties: { kind: f.kind, severity: f.severity },
+          properties: { kind: f.kind, severity: f.severity, ...packProperty },
+        });
+      }
+      // A rule whose `when` the note does not meet: SARIF's own "notApplicable" result, never a failure.
+      for (const r of report.results) {
+        if (r.status !== 'not-applicable') continue;
+        results.push({
+          ruleId: r.ruleId,
+          ...(ruleIndex.has(r.ruleId) ? { ruleIndex: ruleIndex.get(r.ruleId) } : {}),
+          kind: 'notApplicable',
+          level: 'none',
+          message: { text: `Does not apply: ${r.reason ?? 'its condition does not hold'}` },
+          locations: [{ physicalLocation: { artifactLocation: location } }],
+          properties: { status: r.status, ...packProperty },
         });
       }
     },

@@ -20,18 +20,22 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 export function textWriter(write: Write, options: TextOptions): ReportWriter {
   return {
     file(report) {
-      if (report.findings.length === 0) return;
       const lines = report.findings.map(
         (f) => `${report.path}:${f.line}:${f.column}  ${paint(f.severity, f.severity, options.color)}  ${paint(f.ruleId, 'dim', options.color)}  ${f.message}`,
       );
-      write(lines.join('\n') + '\n');
+      // A rule whose `when` the note does not meet: said once, so that its silence is not mistaken for evidence.
+      for (const r of report.results) {
+        if (r.status === 'not-applicable') lines.push(paint(`${report.path}  n/a  ${r.ruleId}  Does not apply: ${r.reason ?? 'its condition does not hold'}`, 'dim', options.color));
+      }
+      if (lines.length) write(lines.join('\n') + '\n');
     },
     end(totals) {
       if (options.quiet) return;
       const s = totals.bySeverity;
       write(
         `${plural(totals.files, 'note')} checked${totals.skipped ? ` (${totals.skipped} skipped)` : ''}: ` +
-          `${paint(plural(s.error, 'error'), s.error ? 'error' : 'dim', options.color && s.error > 0)}, ${plural(s.warning, 'warning')}, ${s.information} information, ${plural(s.hint, 'hint')}\n`,
+          `${paint(plural(s.error, 'error'), s.error ? 'error' : 'dim', options.color && s.error > 0)}, ${plural(s.warning, 'warning')}, ${s.information} information, ${plural(s.hint, 'hint')}` +
+          `${totals.notApplicable ? `; ${totals.notApplicable} not applicable` : ''}\n`,
       );
     },
   };
@@ -48,9 +52,11 @@ export function formatSummaryText(summary: Summary, options: TextOptions): strin
     lines.push('');
     lines.push(`${paint(skill.skill, 'bold', options.color)}: ${percent(skill.share)} of notes (${skill.documented}/${skill.notes}) document at least one element`);
     for (const rule of skill.rules) {
-      const extra = [rule.weak ? `${rule.weak} weak` : '', rule.notExpected ? `${rule.notExpected} not expected` : ''].filter(Boolean).join(', ');
+      const extra = [rule.weak ? `${rule.weak} weak` : '', rule.notExpected ? `${rule.notExpected} not expected` : '', rule.notApplicable ? `${rule.notApplicable} not applicable` : '']
+        .filter(Boolean)
+        .join(', ');
       lines.push(
-        `  ${rule.id.padEnd(idWidth)}  ${bar(rule.share)}  ${countLine(rule.documented, rule.notes, rule.share)}  ${rule.title}${extra ? ` (${extra})` : ''}`,
+        `  ${rule.id.padEnd(idWidth)}  ${bar(rule.share)}  ${countLine(rule.documented, rule.notes - rule.notApplicable, rule.share)}  ${rule.title}${extra ? ` (${extra})` : ''}`,
       );
     }
   }
@@ -58,6 +64,7 @@ export function formatSummaryText(summary: Summary, options: TextOptions): strin
 }
 
 function countLine(documented: number, notes: number, share: number): string {
+  // `notes` here are the notes the rule applies to.
   return `${percent(share).padStart(4)} ${`${documented}/${notes}`.padStart(7)}`;
 }
 

@@ -1,5 +1,6 @@
+import { inBareLabel } from '../promptLines';
 import { contentWordCount, foldCase, PLACEHOLDER_SOURCE } from '../text';
-import type { CompiledPattern } from '../compile';
+import { looksIn, type CompiledPattern } from '../compile';
 import type { Speaker } from '../attribution';
 import type { Evidence, Span } from '../types';
 import type { Unit, UnitMatch } from '../units';
@@ -26,6 +27,7 @@ export const evidenceCheck: CheckKind = {
     }
     // What the patterns found stands; the scorer adds the sentences they missed that it rates over its threshold.
     if (scorer) collectLearned(run, (unit) => reviewOf(run, scorer, unit), seen);
+    if (run.rule.except.length > 0 && run.evidence.length > 0) dropExcepted(run);
     // An unfilled line labelled for this rule is its placeholder, whatever the line's words match.
     for (const span of run.note.promptLines.placeholdersOf(run.rule.rule.id)) {
       if (!run.placeholders.some((p) => p.start === span.start)) run.placeholders.push(span);
@@ -33,6 +35,19 @@ export const evidenceCheck: CheckKind = {
     run.evidence.sort((a, b) => a.span.start - b.span.start);
   },
 };
+
+/** The rule's `except` look-alikes: evidence whose sentence holds one of their matches does not count. */
+function dropExcepted(run: RuleRun): void {
+  const { note } = run;
+  const spans: Span[] = [];
+  for (const pattern of run.rule.except) {
+    for (const unit of note.units) {
+      if (looksIn(pattern, unit.section)) for (const found of note.reader.matches(unit, pattern)) spans.push(found.match);
+    }
+  }
+  if (spans.length === 0) return;
+  run.evidence = run.evidence.filter((e) => !spans.some((s) => s.start < e.span.end && e.span.start < s.end));
+}
 
 /** The scorer's verdict on one paragraph's sentences, once per paragraph content. */
 function reviewOf(run: RuleRun, scorer: ElementScorer, unit: Unit): LearnedReview {
@@ -122,6 +137,7 @@ function collectMatches(run: RuleRun, pattern: CompiledPattern, seen: Set<number
         continue;
       }
       if (contexts.length > 0) continue;
+      if (inBareLabel(note.text, found.match)) continue;
       if (!speakerAllowed(pattern, found, note.pack.historySections.has(unit.section))) continue;
       push(run, seen, {
         ruleId: run.rule.rule.id,

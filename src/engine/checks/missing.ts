@@ -1,4 +1,4 @@
-import { promptPlacement } from '../placement';
+import { placementOf } from './types';
 import type { CheckKind } from './types';
 
 /** element-missing: no evidence (and no unfilled placeholder standing in for it) is a finding where the prompt belongs. */
@@ -8,7 +8,7 @@ export const missingCheck: CheckKind = {
   run(run) {
     if (run.evidence.length > 0) return;
     if (run.placeholders.length > 0 && run.rule.checks.includes('placeholder')) return;
-    const placement = promptPlacement(run.note.text, run.note.sections, run.rule.rule);
+    const placement = placementOf(run);
     run.findings.push({
       ruleId: run.rule.rule.id,
       kind: 'missing',

@@ -1,4 +1,4 @@
-import { promptPlacement } from '../placement';
+import { placementOf } from './types';
 import type { CheckKind } from './types';
 
 /** weak-evidence: only boilerplate ("risks and benefits discussed") was found. */
@@ -8,7 +8,7 @@ export const weakCheck: CheckKind = {
   run(run) {
     if (run.evidence.length === 0 || run.evidence.some((e) => e.strength === 'specific')) return;
     const { rule } = run.rule;
-    const placement = promptPlacement(run.note.text, run.note.sections, rule);
+    const placement = placementOf(run);
     run.findings.push({
       ruleId: rule.id,
       kind: 'weak',

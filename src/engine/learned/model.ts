@@ -314,15 +314,22 @@ export function keyedPatterns(pack: ScoredPack): KeyedPattern[] {
  * is in the pack, does not turn learning off (`learned: false`), and still has the evidence list the
  * model was trained with. A pattern is read only when it is the one the model knows under its key.
  */
+/** How many of the first evidence entries are the list the model was trained with (by fingerprint); 0 when none. */
+function trainedLength(evidence: Rule['evidence'], trainedFingerprint: string): number {
+  for (let n = evidence.length; n > 0; n--) if (fingerprint(evidence.slice(0, n)) === trainedFingerprint) return n;
+  return 0;
+}
+
 export function compileLearned(weights: LearnedWeights | undefined, pack: ScoredPack): LearnedModel | undefined {
   if (!weights || weights.format !== 1) return undefined;
   const scorers = new Map<string, ElementScorer>();
   for (const compiledRule of pack.rules) {
     const { rule } = compiledRule;
     const element = weights.elements[rule.id];
-    if (element?.threshold !== undefined && rule.learned !== false && element.evidence === fingerprint(rule.evidence)) {
-      scorers.set(rule.id, new ElementScorer(rule, element, compiledRule.patterns));
-    }
+    if (element?.threshold === undefined || rule.learned === false) continue;
+    // Evidence a pack added (`addEvidence`) comes after the trained list: the scorer keeps to that list.
+    const trained = trainedLength(rule.evidence, element.evidence);
+    if (trained > 0) scorers.set(rule.id, new ElementScorer({ ...rule, evidence: rule.evidence.slice(0, trained) }, element, compiledRule.patterns.slice(0, trained)));
   }
   // Without a scorer, no rule's patterns are read here (they are compiled when a check first needs them).
   if (scorers.size === 0) return undefined;

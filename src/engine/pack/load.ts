@@ -7,13 +7,27 @@
 import { findNodeAtLocation, parseTree, printParseErrorCode, type Node as JsonNode, type ParseError } from 'jsonc-parser';
 import { wordBounded } from '../context';
 import { LineIndex } from '../text';
-import type { Profile, Rule, RulePack, SectionHeaderDefinition, SeveritySetting, Vocabulary, WordList } from '../types';
-import { expandWordLists } from '../vocabulary';
+import {
+  CONTEXT_DEFAULTS,
+  type ConditionPhrases,
+  type ContextTrigger,
+  type EvidencePattern,
+  type PackContextTrigger,
+  type Profile,
+  type Rule,
+  type RuleCondition,
+  type RulePack,
+  type SectionHeaderDefinition,
+  type SeveritySetting,
+  type Vocabulary,
+  type WordList,
+} from '../types';
+import { addToVocabulary, expandWordLists, wordListSource, type VocabularyAdditions } from '../vocabulary';
 import { defaultPack } from '../../rules';
 import { didYouMean, listOf, showValue, validateAgainstSchema, type JsonPath, type SchemaIssue } from './json-schema';
 import { basenameOf, dirnameOf, formatJsonPath, isAbsolutePath, resolvePath } from './paths';
 import { regexSafetyProblem } from './regex-safety';
-import { OVERRIDE_KEYS, packSchema, type JsonSchema } from './schema';
+import { OVERRIDE_KEYS, packSchema, type JsonSchema, type ProfileAdditions, type RuleAdditions } from './schema';
 
 /**
  * A problem in a pack file or settings object: which file, where in it (a
@@ -62,8 +76,8 @@ export interface PackLoadResult {
   files: string[];
 }
 
-/** Fields a pack may replace on an existing rule. */
-export type RuleOverride = Partial<Pick<Rule, (typeof OVERRIDE_KEYS)[number]>>;
+/** Fields a pack may replace on an existing rule, and what it may add to or take from its evidence. */
+export type RuleOverride = Partial<Pick<Rule, (typeof OVERRIDE_KEYS)[number]>> & RuleAdditions;
 
 /** The content of a `.healingnotes.json` file (see schema/healingnotes.schema.json). */
 export interface PackFile {
@@ -73,7 +87,9 @@ export interface PackFile {
   rules?: Record<string, SeveritySetting | RuleOverride>;
   customRules?: Rule[];
   sections?: SectionHeaderDefinition[];
-  profiles?: (Partial<Profile> & { id: string })[];
+  profiles?: (Partial<Profile> & ProfileAdditions & { id: string })[];
+  vocabulary?: VocabularyAdditions;
+  contextTriggers?: PackContextTrigger[];
 }
 
 /** `file:line:col: path: message`, the shape compilers and linters use. */
@@ -326,8 +342,27 @@ function semanticIssues(file: PackFile, pack: RulePack, restricted: boolean): Sc
   for (const [id, value] of Object.entries(file.rules ?? {})) {
     if (!existing.has(id) && !added.has(id)) {
       issues.push({ path: ['rules', id], atKey: true, message: `no rule ${JSON.stringify(id)} in the pack${didYouMean(id, known)}; to add a rule, put it in "customRules"` });
-    } else if (typeof value === 'object') issues.push(...ruleBodyIssues(value, ['rules', id], restricted, pack.vocabulary));
+    } else if (typeof value === 'object') {
+      issues.push(...ruleBodyIssues(value, ['rules', id], restricted, pack.vocabulary));
+      const base = existing.get(id) ?? file.customRules?.[added.get(id)!];
+      if (base) issues.push(...additionIssues(value, base, ['rules', id]));
+    }
   }
+
+  file.sections?.forEach((definition, i) => {
+    definition.rules?.forEach((id, j) => {
+      if (!existing.has(id) && !added.has(id)) issues.push({ path: ['sections', i, 'rules', j], message: `no rule ${JSON.stringify(id)} in the pack${didYouMean(id, known)}` });
+    });
+  });
+  file.contextTriggers?.forEach((trigger, i) => {
+    const at: JsonPath = ['contextTriggers', i];
+    const sources = (['phrases', 'pattern'] as const).filter((key) => trigger[key] !== undefined);
+    if (sources.length !== 1) issues.push({ path: at, message: sources.length ? 'give only one of "phrases" or "pattern"; use separate triggers' : 'give one of "phrases" or "pattern"' });
+    if (trigger.pattern !== undefined) {
+      const problem = regexProblem(trigger.pattern, restricted, pack.vocabulary);
+      if (problem) issues.push({ path: [...at, 'pattern'], message: problem });
+    }
+  });
 
   const profileIds = new Set(pack.profiles.map((p) => p.id));
   file.profiles?.forEach((profile, i) => {
@@ -344,18 +379,43 @@ function semanticIssues(file: PackFile, pack: RulePack, restricted: boolean): Sc
   if (file.profile !== undefined && !profileIds.has(file.profile)) {
     issues.push({ path: ['profile'], message: `${showValue(file.profile)} is not a profile${didYouMean(file.profile, profileIds)}; use one of ${listOf([...profileIds])}` });
   }
+  // Profiles a condition names must exist once this file is applied.
+  const conditions: [RuleCondition, JsonPath][] = [];
+  file.customRules?.forEach((rule, i) => rule.when && conditions.push([rule.when, ['customRules', i, 'when']]));
+  for (const [id, value] of Object.entries(file.rules ?? {})) if (typeof value === 'object' && value.when) conditions.push([value.when, ['rules', id, 'when']]);
+  for (const [condition, path] of conditions) issues.push(...conditionProfileIssues(condition, path, profileIds));
   return issues;
 }
 
 const EVIDENCE_SOURCES = ['phrases', 'pattern', 'anyContent'] as const;
 
-function ruleBodyIssues(rule: Partial<Rule>, path: JsonPath, restricted: boolean, vocabulary: Vocabulary): SchemaIssue[] {
+function conditionProfileIssues(condition: RuleCondition, path: JsonPath, profileIds: ReadonlySet<string>): SchemaIssue[] {
   const issues: SchemaIssue[] = [];
-  rule.evidence?.forEach((evidence, j) => {
-    const at: JsonPath = [...path, 'evidence', j];
-    const sources = EVIDENCE_SOURCES.filter((key) => evidence[key] !== undefined);
-    if (sources.length === 0) issues.push({ path: at, message: 'give one of "phrases", "pattern" or "anyContent"' });
-    if (sources.length > 1) issues.push({ path: at, message: `give only one of ${listOf(sources)}; use separate evidence entries` });
+  for (const key of ['profiles', 'notProfiles'] as const) {
+    condition[key]?.forEach((id, i) => {
+      if (!profileIds.has(id)) issues.push({ path: [...path, key, i], message: `${showValue(id)} is not a profile${didYouMean(id, profileIds)}; use one of ${listOf([...profileIds])}, or add it under "profiles"` });
+    });
+  }
+  condition.anyOf?.forEach((alternative, i) => issues.push(...conditionProfileIssues(alternative, [...path, 'anyOf', i], profileIds)));
+  return issues;
+}
+
+/** Patterns, and the choice of one source, in a list of evidence-like entries. */
+function entryIssues(
+  entries: readonly (Partial<EvidencePattern> | ConditionPhrases)[] | undefined,
+  path: JsonPath,
+  restricted: boolean,
+  vocabulary: Vocabulary,
+  sources: readonly (keyof EvidencePattern)[] = EVIDENCE_SOURCES,
+): SchemaIssue[] {
+  const issues: SchemaIssue[] = [];
+  entries?.forEach((entry, j) => {
+    const at: JsonPath = [...path, j];
+    const evidence = entry as Partial<EvidencePattern>;
+    const given = sources.filter((key) => evidence[key] !== undefined);
+    const names = sources.map((s) => JSON.stringify(s));
+    if (given.length === 0) issues.push({ path: at, message: `give one of ${names.slice(0, -1).join(', ')} or ${names[names.length - 1]}` });
+    if (given.length > 1) issues.push({ path: at, message: `give only one of ${listOf(given)}; use separate entries` });
     for (const key of ['pattern', 'unless', 'alongWith'] as const) {
       const source = evidence[key];
       if (source === undefined) continue;
@@ -363,9 +423,60 @@ function ruleBodyIssues(rule: Partial<Rule>, path: JsonPath, restricted: boolean
       if (problem) issues.push({ path: [...at, key], message: problem });
     }
   });
+  return issues;
+}
+
+const asList = <T>(value: T | T[] | undefined): T[] | undefined => (value === undefined ? undefined : Array.isArray(value) ? value : [value]);
+
+function conditionIssues(condition: RuleCondition, path: JsonPath, restricted: boolean, vocabulary: Vocabulary): SchemaIssue[] {
+  const issues: SchemaIssue[] = [];
+  for (const key of ['found', 'notFound'] as const) {
+    const value = condition[key];
+    if (value === undefined) continue;
+    // A single entry is reported at its own path, a list at each index.
+    if (Array.isArray(value)) issues.push(...entryIssues(value, [...path, key], restricted, vocabulary, ['phrases', 'pattern']));
+    else for (const issue of entryIssues([value], [...path], restricted, vocabulary, ['phrases', 'pattern'])) issues.push({ ...issue, path: [...path, key, ...issue.path.slice(path.length + 1)] });
+  }
+  if (condition.age && condition.age.min !== undefined && condition.age.max !== undefined && condition.age.min > condition.age.max) {
+    issues.push({ path: [...path, 'age'], message: `"min" (${condition.age.min}) is above "max" (${condition.age.max})` });
+  }
+  condition.anyOf?.forEach((alternative, i) => issues.push(...conditionIssues(alternative, [...path, 'anyOf', i], restricted, vocabulary)));
+  return issues;
+}
+
+function ruleBodyIssues(rule: Partial<Rule> & RuleAdditions, path: JsonPath, restricted: boolean, vocabulary: Vocabulary): SchemaIssue[] {
+  const issues: SchemaIssue[] = [];
+  issues.push(...entryIssues(rule.evidence, [...path, 'evidence'], restricted, vocabulary));
+  issues.push(...entryIssues(rule.addEvidence, [...path, 'addEvidence'], restricted, vocabulary));
+  issues.push(...entryIssues(rule.except, [...path, 'except'], restricted, vocabulary, ['phrases', 'pattern']));
+  if (rule.when) issues.push(...conditionIssues(rule.when, [...path, 'when'], restricted, vocabulary));
   if (rule.checks && rule.checks[0] !== 'evidence') {
     issues.push({ path: [...path, 'checks'], message: 'must start with "evidence": the other checks read the evidence it collects' });
   }
+  return issues;
+}
+
+/** What `removeEvidence` and `removePhrases` name must be in the rule they change. */
+function additionIssues(change: RuleAdditions & Partial<Rule>, rule: Rule, path: JsonPath): SchemaIssue[] {
+  const issues: SchemaIssue[] = [];
+  if (change.evidence && (change.addEvidence || change.removeEvidence || change.removePhrases)) {
+    issues.push({ path: [...path, 'evidence'], message: '"evidence" replaces the rule\'s evidence whole: add to it with "addEvidence" (and "removeEvidence", "removePhrases") instead, not both' });
+  }
+  change.removeEvidence?.forEach((index, i) => {
+    if (index >= rule.evidence.length) {
+      issues.push({ path: [...path, 'removeEvidence', i], message: `${rule.id} has ${rule.evidence.length} evidence entries (0 to ${rule.evidence.length - 1}); see 'healing-notes explain ${rule.id} --format json'` });
+    }
+  });
+  const phrases = new Set(rule.evidence.flatMap((e) => e.phrases ?? []).map((p) => p.toLowerCase()));
+  change.removePhrases?.forEach((phrase, i) => {
+    if (!phrases.has(phrase.toLowerCase())) {
+      const shown = [...phrases].slice(0, 12).map((p) => JSON.stringify(p));
+      issues.push({
+        path: [...path, 'removePhrases', i],
+        message: `${showValue(phrase)} is not one of ${rule.id}'s phrases${didYouMean(phrase, phrases)}${shown.length ? `; its phrases: ${shown.join(', ')}${phrases.size > shown.length ? ' ...' : ''}` : ' (its evidence is patterns only: use "except" to stop a wording from counting)'}`,
+      });
+    }
+  });
   return issues;
 }
 
@@ -404,7 +515,8 @@ function mergePack(pack: RulePack, file: PackFile, fileName: string): RulePack {
     const override = overrides[rule.id];
     if (typeof override === 'string') return { ...rule, severity: override };
     const picked = Object.fromEntries(OVERRIDE_KEYS.filter((key) => override[key] !== undefined).map((key) => [key, override[key]]));
-    return { ...rule, ...picked };
+    const changed: Rule = { ...rule, ...picked };
+    return override.addEvidence || override.removeEvidence || override.removePhrases ? { ...changed, evidence: changedEvidence(changed.evidence, override) } : changed;
   });
   const merged: RulePack = {
     ...pack,
@@ -412,23 +524,58 @@ function mergePack(pack: RulePack, file: PackFile, fileName: string): RulePack {
     rules,
     sections: mergeSections(pack.sections, file.sections ?? []),
     profiles: mergeProfiles(pack.profiles, file.profiles ?? []),
+    vocabulary: file.vocabulary ? addToVocabulary(pack.vocabulary, file.vocabulary) : pack.vocabulary,
+    context: file.contextTriggers?.length ? { ...pack.context, triggers: [...pack.context.triggers, ...file.contextTriggers.map(contextTrigger)] } : pack.context,
   };
   if (file.profile !== undefined) merged.profile = file.profile;
   return merged;
 }
 
-/** Adds header names to their kind; a name known under another kind moves. */
-function mergeSections(base: readonly SectionHeaderDefinition[], extra: readonly SectionHeaderDefinition[]): SectionHeaderDefinition[] {
-  if (extra.length === 0) return [...base];
+/** The rule's evidence with the additions applied: entries removed by index, phrases removed, entries added at the end. */
+function changedEvidence(evidence: readonly EvidencePattern[], change: RuleAdditions): EvidencePattern[] {
+  const removed = new Set(change.removeEvidence ?? []);
+  const phrases = new Set((change.removePhrases ?? []).map((p) => p.toLowerCase()));
+  const kept = evidence
+    .filter((_, i) => !removed.has(i))
+    .flatMap((entry) => {
+      if (!entry.phrases || phrases.size === 0) return [entry];
+      const left = entry.phrases.filter((p) => !phrases.has(p.toLowerCase()));
+      if (left.length === entry.phrases.length) return [entry];
+      return left.length ? [{ ...entry, phrases: left }] : [];
+    });
+  return [...kept, ...(change.addEvidence ?? [])];
+}
+
+/** A pack's trigger as the engine reads it: phrases as one literal alternative, the kind's reach unless given. */
+function contextTrigger(trigger: PackContextTrigger): ContextTrigger {
+  const { kind, phrases, pattern, direction, maxWords, endsAtComma } = trigger;
+  return {
+    kind,
+    ...CONTEXT_DEFAULTS[kind],
+    pattern: pattern ?? wordListSource(phrases ?? []),
+    ...(direction !== undefined ? { direction } : {}),
+    ...(maxWords !== undefined ? { maxWords } : {}),
+    ...(endsAtComma !== undefined ? { endsAtComma } : {}),
+  };
+}
+
+/**
+ * Adds header names to their kind; a name known under another kind moves. Names scoped to some
+ * rules (`rules`) are kept apart, and move nothing for the other rules.
+ */
+function mergeSections(base: readonly SectionHeaderDefinition[], added: readonly SectionHeaderDefinition[]): SectionHeaderDefinition[] {
+  const scoped = added.filter((d) => d.rules?.length).map((d) => ({ ...d, names: d.names.map((n) => n.trim().toLowerCase()) }));
+  const extra = added.filter((d) => !d.rules?.length);
+  if (extra.length === 0) return [...base, ...scoped];
   const moved = new Set(extra.flatMap((d) => d.names.map((n) => n.trim().toLowerCase())));
-  const result = base.map((d) => ({ kind: d.kind, names: d.names.filter((n) => !moved.has(n.toLowerCase())) }));
+  const result = base.map((d) => ({ ...d, names: d.names.filter((n) => !moved.has(n.toLowerCase())) }));
   for (const definition of extra) {
     const names = definition.names.map((n) => n.trim().toLowerCase());
-    const target = result.find((d) => d.kind === definition.kind);
+    const target = result.find((d) => d.kind === definition.kind && !d.rules?.length);
     if (target) target.names = [...new Set([...target.names, ...names])];
     else result.push({ kind: definition.kind, names: [...new Set(names)] });
   }
-  return result;
+  return [...result, ...scoped];
 }
 
 function mergeProfiles(base: readonly Profile[], extra: PackFile['profiles'] & object): Profile[] {
@@ -436,14 +583,16 @@ function mergeProfiles(base: readonly Profile[], extra: PackFile['profiles'] & o
   for (const profile of extra) {
     const i = result.findIndex((p) => p.id === profile.id);
     if (i < 0) {
-      result.push({ ...profile, description: profile.description ?? profile.id });
+      const { addDetect, ...rest } = profile;
+      const detect = [...(profile.detect ?? []), ...(addDetect ?? [])];
+      result.push({ ...rest, description: profile.description ?? profile.id, ...(detect.length ? { detect } : {}) });
       continue;
     }
     const existing = result[i];
     result[i] = {
       ...existing,
       ...(profile.description !== undefined ? { description: profile.description } : {}),
-      ...(profile.detect !== undefined ? { detect: profile.detect } : {}),
+      ...(profile.detect !== undefined || profile.addDetect !== undefined ? { detect: [...new Set([...(profile.detect ?? existing.detect ?? []), ...(profile.addDetect ?? [])])] } : {}),
       ...(profile.rules !== undefined ? { rules: { ...existing.rules, ...profile.rules } } : {}),
     };
   }

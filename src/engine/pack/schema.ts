@@ -8,8 +8,14 @@
 import { CHECK_KINDS } from '../checks';
 import {
   CONTEXT_KINDS,
+  SECTION_GROUPS,
   SECTION_KINDS,
+  type AgeRange,
+  type ConditionPhrases,
+  type PackContextTrigger,
   type EvidencePattern,
+  type LookAlike,
+  type RuleCondition,
   type Level,
   type Profile,
   type Rule,
@@ -19,6 +25,7 @@ import {
   type SeveritySetting,
   type Strength,
 } from '../types';
+import type { VocabularyAdditions } from '../vocabulary';
 
 /** The subset of JSON Schema draft-07 used here, plus VS Code's description keywords. */
 export interface JsonSchema {
@@ -132,6 +139,51 @@ const promptProperties: Record<keyof RulePrompt, JsonSchema> = {
   sections: { ...sectionList('Sections the prompt belongs in, in order of preference.'), minItems: 1 },
   createSection: text('The header to create when the note has none of those sections.'),
   createAfter: sectionList('Where a created section goes: after the last section of these kinds; default the end of the note.'),
+  labels: {
+    type: 'array',
+    items: { type: 'string', minLength: 1 },
+    description:
+      'Other labels of this element\'s line in your templates ("Interpreter", "PDMP"), besides `label` and the rule\'s title. A line that begins with one of them and a colon is where the element is written: the finding sits on that line, and the prompt fills it in place when nothing (or only a placeholder) follows the colon.',
+  },
+};
+
+const lookAlikeProperties: Record<keyof LookAlike, JsonSchema> = {
+  phrases: evidenceProperties.phrases,
+  pattern: evidenceProperties.pattern,
+  sections: evidenceProperties.sections,
+  notSections: evidenceProperties.notSections,
+};
+
+const conditionPhraseProperties: Record<keyof ConditionPhrases, JsonSchema> = {
+  ...lookAlikeProperties,
+  allowContext: { ...evidenceProperties.allowContext, description: 'Context kinds in which a match still counts for the condition (by default a negated, hypothetical, someone else\'s or historical mention does not).' },
+};
+
+const phraseList = (description: string): JsonSchema => ({ type: 'array', minItems: 1, items: { type: 'string', minLength: 1 }, description });
+const phrasesOrList = (description: string): JsonSchema => ({ anyOf: [ref('conditionPhrases'), { type: 'array', minItems: 1, items: ref('conditionPhrases') }], description });
+
+const ageProperties: Record<keyof AgeRange, JsonSchema> = {
+  min: { type: 'number', minimum: 0, description: 'Youngest age in years, inclusive (0.5 for six months).' },
+  max: { type: 'number', minimum: 0, description: 'Oldest age in years, inclusive: `17` holds until the 18th birthday.' },
+  unknown: { type: 'boolean', description: 'Whether a note that states no age meets the condition; default false.' },
+};
+
+const conditionProperties: Record<keyof RuleCondition, JsonSchema> = {
+  profiles: phraseList('The note carries at least one of these profiles (see `profiles` and `healing-notes rules --format json`).'),
+  notProfiles: phraseList('The note carries none of these profiles.'),
+  type: phraseList('One of these phrases is in the note\'s heading: its `Visit type:` line, its title line, or a header above the first clinical section. Word-bounded, any case.'),
+  notType: phraseList('None of these phrases is in the note\'s heading.'),
+  hasSections: { ...sectionList('The note has a section of at least one of these kinds.'), minItems: 1 },
+  lacksSections: { ...sectionList('The note has no section of any of these kinds.'), minItems: 1 },
+  found: phrasesOrList('Found in the note (one entry, or a list of which at least one must be found): phrases or a pattern, in `sections` if given. A negated, hypothetical, someone else\'s or historical mention does not count.'),
+  notFound: phrasesOrList('Not found in the note: none of these entries matches.'),
+  age: {
+    type: 'object',
+    properties: ageProperties,
+    additionalProperties: false,
+    description: 'The patient\'s age as the note states it ("72-year-old", "72 yo", "6-month-old", "Age: 15", "de 15 años"). A note that states no age does not meet the condition unless `unknown` is true.',
+  },
+  anyOf: { type: 'array', minItems: 1, items: ref('condition'), description: 'At least one of these conditions holds.' },
 };
 
 const exampleProperties: Record<keyof RuleExamples, JsonSchema> = {
@@ -178,16 +230,55 @@ const ruleProperties: Record<keyof Rule, JsonSchema> = {
   learned: {
     type: 'boolean',
     description:
-      'Whether the built-in learned sentence scorer decides this rule\'s evidence (core elements only; default true). `false` keeps the rule to its patterns alone. A rule whose evidence a pack replaces uses its patterns alone.',
+      'Whether the built-in learned sentence scorer decides this rule\'s evidence (core elements only; default true). `false` keeps the rule to its patterns alone. A rule whose evidence a pack replaces, or removes from, uses its patterns alone; evidence a pack adds keeps the scorer.',
   },
+  when: ref('condition'),
+  except: {
+    type: 'array',
+    minItems: 1,
+    items: ref('lookAlike'),
+    description: 'Look-alikes: a sentence holding a match of one of these is no evidence for this rule, whichever pattern (or the learned scorer) found it.',
+  },
+  placeholderMessage: text('Diagnostic text for an unfilled template placeholder (`{section}` as in `message`); default the rule\'s `message` and "(template placeholder left unfilled)".'),
+};
+
+/** What a pack may add to, or take from, an existing rule without restating it. */
+interface RuleAdditions {
+  addEvidence?: EvidencePattern[];
+  removeEvidence?: number[];
+  removePhrases?: string[];
+}
+const additionProperties: Record<keyof RuleAdditions, JsonSchema> = {
+  addEvidence: {
+    type: 'array',
+    minItems: 1,
+    items: ref('evidence'),
+    description: 'Evidence entries added after the rule\'s own (which stay as they are): your phrases or patterns, in any language, with their own scope.',
+  },
+  removeEvidence: {
+    type: 'array',
+    minItems: 1,
+    uniqueItems: true,
+    items: { type: 'integer', minimum: 0 },
+    description: 'Indexes of the rule\'s own evidence entries to drop, as `healing-notes explain <rule> --format json` lists them (`evidence[].index`).',
+  },
+  removePhrases: phraseList('Phrases to drop from the rule\'s own `phrases` lists (an entry left with none is dropped).'),
 };
 
 /** The fields a pack may change on an existing rule. */
-type OverrideKey = 'severity' | 'message' | 'weakMessage' | 'rationale' | 'level' | 'evidence' | 'prompt' | 'examples' | 'title' | 'counts' | 'checks' | 'learned';
-export const OVERRIDE_KEYS: readonly OverrideKey[] = ['severity', 'message', 'weakMessage', 'rationale', 'level', 'title', 'counts', 'evidence', 'prompt', 'examples', 'checks', 'learned'];
-const overrideProperties = Object.fromEntries(
-  OVERRIDE_KEYS.map((key) => [key, key === 'evidence' ? { ...ruleProperties.evidence, description: 'Replaces the rule\'s evidence entirely.' } : ruleProperties[key]]),
-) as Record<OverrideKey, JsonSchema>;
+type OverrideKey = Exclude<keyof Rule, 'id' | 'skill' | 'behavior'>;
+export const OVERRIDE_KEYS: readonly OverrideKey[] = [
+  'severity', 'message', 'weakMessage', 'placeholderMessage', 'rationale', 'level', 'title', 'counts', 'evidence', 'prompt', 'examples', 'checks', 'learned', 'when', 'except',
+];
+/** Keys of a rule override that add to the rule rather than replace a field. */
+export const ADDITION_KEYS = Object.keys(additionProperties) as (keyof RuleAdditions)[];
+const overrideProperties: Record<OverrideKey | keyof RuleAdditions, JsonSchema> = {
+  ...(Object.fromEntries(
+    OVERRIDE_KEYS.map((key) => [key, key === 'evidence' ? { ...ruleProperties.evidence, description: 'Replaces the rule\'s evidence entirely (to add to it, use `addEvidence`).' } : ruleProperties[key]]),
+  ) as Record<OverrideKey, JsonSchema>),
+  ...additionProperties,
+};
+export type { RuleAdditions };
 
 const sectionProperties: Record<keyof SectionHeaderDefinition, JsonSchema> = {
   kind: ref('sectionKind'),
@@ -197,6 +288,12 @@ const sectionProperties: Record<keyof SectionHeaderDefinition, JsonSchema> = {
     items: { type: 'string', minLength: 1 },
     description: 'Header texts, without colon, matched case-insensitively. A name already known under another kind moves to this one.',
   },
+  rules: {
+    type: 'array',
+    minItems: 1,
+    items: { type: 'string', minLength: 1 },
+    description: 'Only these rules (by id) read these names; the other rules, built-in ones included, read the note as before. Without it, every rule does.',
+  },
 };
 
 const profileProperties: Record<keyof Profile, JsonSchema> = {
@@ -205,12 +302,57 @@ const profileProperties: Record<keyof Profile, JsonSchema> = {
   detect: {
     type: 'array',
     items: { type: 'string', minLength: 1 },
-    description: 'Values of a `Visit type:` line that select this profile; replaces the existing list.',
+    description:
+      'Phrases that select this profile when the note\'s heading holds one (its `Visit type:` line, its title line, or a header above the first clinical section); word-bounded, any case. Replaces the existing list; to add to it, use `addDetect`.',
   },
   rules: {
     type: 'object',
     additionalProperties: ref('severity'),
     description: 'Per-rule severity for this note type, merged into the existing profile\'s.',
+  },
+};
+
+/** What a pack may add to a profile's detection phrases without restating them. */
+interface ProfileAdditions {
+  addDetect?: string[];
+}
+const profileAdditionProperties: Record<keyof ProfileAdditions, JsonSchema> = {
+  addDetect: phraseList('Phrases added to the profile\'s detection phrases (the existing ones stay).'),
+};
+export type { ProfileAdditions };
+
+const contextTriggerProperties: Record<keyof PackContextTrigger, JsonSchema> = {
+  kind: {
+    type: 'string',
+    enum: CONTEXT_KINDS.filter((k) => k !== 'placeholder'),
+    enumDescriptions: [
+      'Negation ("niega", "sin"): what follows does not count.',
+      'Hypothetical or deferred ("si empeora", "en la próxima visita"): not done yet.',
+      'Someone else\'s words ("su esposa dice"): not the patient\'s.',
+      'Historical ("hace años"): not this visit.',
+    ],
+    description: 'The context the trigger puts nearby words in.',
+  },
+  phrases: { ...evidenceProperties.phrases, description: 'Literal trigger phrases, any language, matched as evidence phrases are. Safe everywhere, including restricted mode.' },
+  pattern: { ...evidenceProperties.pattern, description: 'A regular expression for the trigger (same rules and limits as an evidence `pattern`; refused in restricted mode).' },
+  direction: {
+    type: 'string',
+    enum: ['forward', 'backward', 'both'],
+    enumDescriptions: ['The words after the trigger (default).', 'The words before it ("... was deferred").', 'Both.'],
+    description: 'Which words the trigger reaches.',
+  },
+  maxWords: { type: 'integer', minimum: 1, description: 'How many words it reaches (default: negated 5, hypothetical 6, other-experiencer 10, historical 8); never past "but", "however" or a semicolon.' },
+  endsAtComma: { type: 'boolean', description: 'Whether its reach also ends at a comma (default: true for negated and hypothetical).' },
+};
+
+const vocabularyProperties: Record<keyof VocabularyAdditions, JsonSchema> = {
+  relatives: phraseList('Words for people close to the patient, added to the built-in list ("esposa", "abuela", "case manager"): who may speak for the patient or voice their own worries. Patterns name the list as `{relatives}`.'),
+  negations: phraseList('Single words that negate what follows, added to the built-in list ("niega", "sin", "nunca"). Patterns name the list as `{negations}`.'),
+  sectionGroups: {
+    type: 'object',
+    properties: Object.fromEntries(SECTION_GROUPS.map((g) => [g, sectionList(`Section kinds added to the ${g} group.`)])),
+    additionalProperties: false,
+    description: 'Section kinds added to the engine\'s groups: `history` (a sentence there with no named speaker is the patient\'s own account), `records`, `notConversation`, `planning`.',
   },
 };
 
@@ -272,6 +414,17 @@ export function packSchema(): JsonSchema {
         type: 'array',
         items: ref('profile'),
         description: 'Note-type profiles, merged by id with the existing ones.',
+      },
+      vocabulary: {
+        type: 'object',
+        properties: vocabularyProperties,
+        additionalProperties: false,
+        description: 'Words added to the built-in word lists, in any language; every pattern and context trigger that names a list reads the additions.',
+      },
+      contextTriggers: {
+        type: 'array',
+        items: ref('contextTrigger'),
+        description: 'Context triggers added to the built-in ones (negation, someone else, hypothetical or deferred, historical), in any language.',
       },
     },
     additionalProperties: false,
@@ -338,8 +491,33 @@ export function packSchema(): JsonSchema {
       },
       ruleOverride: {
         type: 'object',
-        description: 'Fields that replace the rule\'s own; `evidence`, `prompt` and `examples` are replaced whole.',
+        description: 'Fields that replace the rule\'s own (`evidence`, `prompt`, `examples` and `when` are replaced whole), and additions: `addEvidence`, `removeEvidence`, `removePhrases`.',
         properties: overrideProperties,
+        additionalProperties: false,
+      },
+      condition: {
+        type: 'object',
+        description: 'When the rule applies: every field given must hold. A note that does not meet it gets "not-applicable" for the rule, never "missing".',
+        properties: conditionProperties,
+        additionalProperties: false,
+      },
+      conditionPhrases: {
+        type: 'object',
+        description: 'Phrases or a pattern looked for by a condition, optionally only in some sections.',
+        properties: conditionPhraseProperties,
+        additionalProperties: false,
+      },
+      lookAlike: {
+        type: 'object',
+        description: 'Phrases or a pattern that stop a sentence from counting for the rule, optionally only in some sections.',
+        properties: lookAlikeProperties,
+        additionalProperties: false,
+      },
+      contextTrigger: {
+        type: 'object',
+        description: 'A context trigger: exactly one of `phrases` or `pattern`.',
+        properties: contextTriggerProperties,
+        required: ['kind'],
         additionalProperties: false,
       },
       sectionHeaders: {
@@ -350,7 +528,7 @@ export function packSchema(): JsonSchema {
       },
       profile: {
         type: 'object',
-        properties: profileProperties,
+        properties: { ...profileProperties, ...profileAdditionProperties },
         required: ['id'],
         additionalProperties: false,
       },
