@@ -76,10 +76,10 @@ describe('cli summary', () => {
   it('writes CSV with a row per skill and per element', () => {
     const out = run(['summary', '--format', 'csv', dir]).stdout;
     const lines = out.trimEnd().split('\r\n');
-    assert.equal(lines[0], 'skill,rule_id,title,behavior,level,notes,documented,weak,missing,not_expected,share');
+    assert.equal(lines[0], 'skill,rule_id,title,behavior,level,notes,documented,weak,missing,not_expected,not_applicable,share');
     const skills = new Set(defaultPack.rules.map((r) => r.skill));
     assert.equal(lines.length, 1 + skills.size + defaultPack.rules.length);
-    assert.ok(lines.some((l) => /,plan,Recorded plan,.*,core,4,3,0,1,0,0\.750$/.test(l)), out);
+    assert.ok(lines.some((l) => /,plan,Recorded plan,.*,core,4,3,0,1,0,0,0\.750$/.test(l)), out);
   });
 
   it('writes one self-contained HTML file: no scripts, no external resources, no note text', () => {

@@ -58,7 +58,7 @@ describe('cli table input (--input-format jsonl|csv) and --format jsonl', functi
     assert.ok(fromStdin.stdout === fromFile.stdout && noPath.stdout === fromFile.stdout);
     const lines = parseLines(fromFile.stdout);
     assert.deepEqual(lines.map((l) => l.id), ['visit-1', 'visit-2', 'visit-3', 'visit-4']);
-    assert.deepEqual(Object.keys(lines[0]), ['id', 'profile', 'statuses', 'findings', 'evidence']);
+    assert.deepEqual(Object.keys(lines[0]), ['id', 'profile', 'profiles', 'statuses', 'findings', 'evidence']);
     assert.equal(lines[0].profile, 'follow-up');
     assert.equal(lines[2].profile, 'urgent');
     assert.equal(lines[0].statuses['plan'], 'documented');
