@@ -102,7 +102,13 @@ function isAsync(feed: NoteFeed): feed is AsyncIterable<NoteSource> {
 
 /** Analyses every note; synchronous with one job over a list, a promise with a stream or a pool of workers. */
 export function runBatch(feed: NoteFeed, setup: Setup, options: BatchOptions): void | Promise<void> {
-  const task: TaskSetup = { pack: setup.pack, profile: setup.profile, needs: options.needs };
+  const task: TaskSetup = {
+    pack: setup.pack,
+    packFile: setup.packFile,
+    packOf: (file) => setup.folderPacks.get(file)?.pack ?? setup.pack,
+    profile: setup.profile,
+    needs: options.needs,
+  };
   if (options.jobs <= 1) {
     const one = (source: NoteSource, index: number) => options.onResult(runTask(source, task, options.readStdin), index);
     if (isAsync(feed)) {
@@ -115,7 +121,8 @@ export function runBatch(feed: NoteFeed, setup: Setup, options: BatchOptions): v
     for (const source of feed) one(source, index++);
     return;
   }
-  const workerSetup: WorkerSetup = { packFile: setup.packFile, packTexts: setup.packTexts, profile: setup.profile, needs: options.needs };
+  const folderPackTexts = Object.fromEntries([...setup.folderPacks].map(([file, loaded]) => [file, loaded.texts]));
+  const workerSetup: WorkerSetup = { packFile: setup.packFile, packTexts: setup.packTexts, folderPackTexts, profile: setup.profile, needs: options.needs };
   const iterator = isAsync(feed) ? feed[Symbol.asyncIterator]() : feed[Symbol.iterator]();
   return runPool(iterator, task, workerSetup, options);
 }
@@ -180,7 +187,7 @@ function runPool(notes: NoteIterator, task: TaskSetup, workerSetup: WorkerSetup,
       // There is a free slot: one was free when the read began, and only take() sends.
       const slot = freeSlot()!;
       slot.inFlight++;
-      const message: WorkerTask = { index, path: source.path, file: source.file, text: source.text };
+      const message: WorkerTask = { index, path: source.path, file: source.file, text: source.text, packFile: source.packFile };
       slot.worker.postMessage(message);
     };
 

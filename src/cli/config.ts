@@ -1,13 +1,16 @@
 /**
- * What a run checks with: the rule pack — the built-in rules, with
- * `.healingnotes.json` (in the current folder) or `--rules <pack>` layered on
- * top — and the profile. Pack errors are one line each and exit 2.
+ * What a run checks with: the rule packs — the built-in rules, with
+ * `--rules <pack>` or, for each note file, the nearest `.healingnotes.json`
+ * from its folder up to the folder the run started in (as ESLint and
+ * markdownlint-cli2 find theirs), layered on top — and the profile. Every
+ * pack's errors come at once, one line each, and exit 2: no pack is skipped.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { defaultPack, fallbackProfile, severityOf, type Rule, type RulePack, type SeveritySetting } from '../engine';
-import { UsageError } from './files';
-import { isFile, loadRulePack } from './pack';
+import { formatPackError, loadPackFile } from '../engine/pack';
+import { UsageError, type NoteSource } from './files';
+import { isFile, loadRulePack, nearestPackFile } from './pack';
 
 export const CONFIG_FILE = '.healingnotes.json';
 export const SCHEMA_REFERENCE = './node_modules/healing-notes/schema/healingnotes.schema.json';
@@ -20,6 +23,13 @@ export interface SetupOptions {
   noConfig?: boolean;
   /** `--profile <id>`; `auto` (or none) detects it per note. */
   profile?: string;
+  /**
+   * The note files of the run: each gets `packFile` set to the nearest `.healingnotes.json` (unless
+   * `--rules` or `--no-config` says otherwise), and every pack they name is loaded now.
+   */
+  notes?: readonly NoteSource[];
+  /** Told of `.healingnotes.json` files that `--rules` keeps from being used (never skipped silently). */
+  warn?: (line: string) => void;
 }
 
 export interface Setup {
@@ -30,16 +40,74 @@ export interface Setup {
   packFile?: string;
   /** The text of each file the pack load read (the pack and what it extends), by the name the loader used. */
   packTexts: Record<string, string>;
+  /**
+   * The packs of notes in sub-folders (a note's `NoteSource.packFile` names one), by pack file as
+   * shown (relative to the working folder), with the texts their load read (for workers).
+   */
+  folderPacks: Map<string, FolderPack>;
+}
+
+export interface FolderPack {
+  pack: RulePack;
+  texts: Record<string, string>;
 }
 
 export function loadSetup(options: SetupOptions): Setup {
+  const { cwd } = options;
   let packFile = options.rules;
-  if (packFile === undefined && !options.noConfig && isFile(path.join(options.cwd, CONFIG_FILE))) packFile = CONFIG_FILE;
+  if (packFile === undefined && !options.noConfig && isFile(path.join(cwd, CONFIG_FILE))) packFile = CONFIG_FILE;
+  const usesFolders = options.rules === undefined && !options.noConfig;
+  const folderPacks = new Map<string, FolderPack>();
+  const errors: string[] = [];
   // What the loader reads is kept, so that workers (--jobs) rebuild the very same pack without reading again.
-  const packTexts: Record<string, string> = {};
-  const readFile = (p: string) => (packTexts[p] = fs.readFileSync(path.resolve(options.cwd, p), 'utf8'));
-  const pack = packFile === undefined ? defaultPack : loadRulePack(packFile, options.cwd, readFile);
-  return { pack, profile: resolveProfile(options.profile, pack), packFile, packTexts };
+  const load = (file: string): FolderPack => {
+    const texts: Record<string, string> = {};
+    const result = loadPackFile(file, (p) => (texts[p] = fs.readFileSync(path.resolve(cwd, p), 'utf8')));
+    errors.push(...result.errors.map(formatPackError));
+    return { pack: result.pack, texts };
+  };
+  const own = packFile === undefined ? { pack: defaultPack, texts: {} } : load(packFile);
+  const shownPacks = new Map<string, string | undefined>();
+  const unused = new Set<string>();
+  for (const source of options.notes ?? []) {
+    if (source.file === undefined) continue;
+    const dir = path.dirname(source.file);
+    let shown = shownPacks.get(dir);
+    if (!shownPacks.has(dir)) {
+      // Up to the working folder for notes under it; a note elsewhere looks up to the root.
+      const inside = !path.relative(cwd, dir).startsWith('..') && !path.isAbsolute(path.relative(cwd, dir));
+      const nearest = options.noConfig ? undefined : nearestPackFile(dir, inside ? cwd : undefined);
+      shown = nearest === undefined ? undefined : shownPath(cwd, nearest);
+      shownPacks.set(dir, shown);
+    }
+    if (shown === undefined) continue;
+    if (!usesFolders) {
+      if (shown !== packFile) unused.add(shown);
+      continue;
+    }
+    if (shown === packFile) continue;
+    if (!folderPacks.has(shown)) folderPacks.set(shown, load(shown));
+    source.packFile = shown;
+  }
+  if (errors.length > 0) throw new UsageError(errors);
+  if (unused.size > 0 && options.warn) {
+    const list = [...unused].sort();
+    options.warn(`--rules ${packFile} is used for every note; ${list.length === 1 ? 'this pack file nearer the notes is' : 'these pack files nearer the notes are'} not used: ${list.join(', ')}`);
+  }
+  const setup: Setup = { pack: own.pack, profile: undefined, packFile, packTexts: own.texts, folderPacks };
+  setup.profile = resolveProfile(options.profile, setup);
+  return setup;
+}
+
+/** A path as the CLI shows it: relative to the working folder when under it, with `/`. */
+function shownPath(cwd: string, file: string): string {
+  const relative = path.relative(cwd, file);
+  return (relative.startsWith('..') || path.isAbsolute(relative) ? file : relative).split(path.sep).join('/');
+}
+
+/** Every pack of the run: the working folder's (or `--rules`), then each sub-folder's. */
+export function packsOf(setup: Pick<Setup, 'pack' | 'folderPacks'>): RulePack[] {
+  return [setup.pack, ...[...setup.folderPacks.values()].map((p) => p.pack)];
 }
 
 /** In a worker: the pack the main thread loaded, from the texts it read (see `Setup.packTexts`). */
@@ -51,12 +119,11 @@ export function packFromTexts(packFile: string | undefined, packTexts: Readonly<
   });
 }
 
-/** A `--profile` value checked against the pack's profiles: undefined for `auto` (detect per note). */
-export function resolveProfile(profile: string | undefined, pack: RulePack): string | undefined {
+/** A `--profile` value checked against the profiles of the run's packs (any of them): undefined for `auto` (detect per note). */
+export function resolveProfile(profile: string | undefined, packs: RulePack | Pick<Setup, 'pack' | 'folderPacks'>): string | undefined {
   if (profile === undefined || profile === 'auto') return undefined;
-  if (!pack.profiles.some((p) => p.id === profile)) {
-    throw new UsageError(`unknown profile '${profile}' (allowed: auto, ${pack.profiles.map((p) => p.id).join(', ')})`);
-  }
+  const ids = [...new Set(('rules' in packs ? [packs] : packsOf(packs)).flatMap((pack) => pack.profiles.map((p) => p.id)))];
+  if (!ids.includes(profile)) throw new UsageError(`unknown profile '${profile}' (allowed: auto, ${ids.join(', ')})`);
   return profile;
 }
 

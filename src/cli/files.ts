@@ -44,6 +44,8 @@ export interface NoteSource {
   file?: string;
   /** The note itself, read from a table (`--input-format jsonl|csv`). */
   text?: string;
+  /** The pack file of the note's own folder (relative to the working folder), when it is not the run's own pack. */
+  packFile?: string;
 }
 
 function kindOf(stat: fs.Stats): string {

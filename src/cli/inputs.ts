@@ -38,6 +38,8 @@ export interface NoteInputs {
   name: string;
   /** How many jobs the run gets (`--jobs`, or the default for this input). */
   jobs(requested: number | undefined): number;
+  /** The note files, known before the run (files, folders and globs); none for a table. */
+  files?: readonly NoteSource[];
   /** The notes, in input order; `onProblem` hears of each table row skipped. Called once. */
   open(onProblem: (problem: RowProblem) => void): NoteFeed;
 }
@@ -57,7 +59,7 @@ export function noteInputs(values: TableValues, positionals: readonly string[], 
     }
     if (positionals.length === 0) throw new UsageError(`'${command}' needs at least one file, folder, glob or '-' (try 'healing-notes ${command} --help')`);
     const sources = resolveInputs(positionals, cwd);
-    return { format, total: sources.length, name: '', jobs: (requested) => jobsFor(requested, sources), open: () => sources };
+    return { format, total: sources.length, name: '', files: sources, jobs: (requested) => jobsFor(requested, sources), open: () => sources };
   }
   if (positionals.length > 1) {
     throw new UsageError(`--input-format ${format} reads one table (a file, or '-' for standard input); check each file in its own run, or join them first`);

@@ -1,5 +1,5 @@
 /** One checked file, in the shape every formatter reads. */
-import { LineIndex, severityRank, type NoteAnalysis, type Severity } from '../engine';
+import { LineIndex, severityRank, type NoteAnalysis, type Rule, type RulePack, type Severity } from '../engine';
 
 export interface Located {
   start: number;
@@ -132,4 +132,18 @@ export function totalsOf(reports: readonly FileReport[]): Totals {
   const totals = emptyTotals();
   for (const r of reports) addToTotals(totals, r);
   return totals;
+}
+
+/** The rules of a run's packs (the working folder's, then each sub-folder's), each id once: the first pack's wins. */
+export function rulesOfPacks(packs: RulePack | readonly RulePack[]): Rule[] {
+  const seen = new Set<string>();
+  const rules: Rule[] = [];
+  for (const pack of Array.isArray(packs) ? packs : [packs as RulePack]) {
+    for (const rule of pack.rules) {
+      if (seen.has(rule.id)) continue;
+      seen.add(rule.id);
+      rules.push(rule);
+    }
+  }
+  return rules;
 }

@@ -4,7 +4,7 @@
  * report at a time (SummaryBuilder), so a run keeps counts, not reports.
  */
 import type { Level, RulePack } from '../engine';
-import type { FileReport } from './report';
+import { rulesOfPacks, type FileReport } from './report';
 
 export interface RuleCoverage {
   id: string;
@@ -133,8 +133,9 @@ export class SummaryBuilder {
   private notes = 0;
   private skipped = 0;
 
-  constructor(pack: RulePack, private readonly options: { anonymize: boolean; keepNotes: boolean }) {
-    for (const rule of pack.rules) {
+  /** `packs`: the run's packs (the working folder's, then each sub-folder's); each rule id counts once. */
+  constructor(packs: RulePack | readonly RulePack[], private readonly options: { anonymize: boolean; keepNotes: boolean }) {
+    for (const rule of rulesOfPacks(packs)) {
       let skill = this.skills.find((s) => s.skill === rule.skill);
       if (!skill) {
         skill = { skill: rule.skill, documented: 0, notes: 0, share: 0, rules: [] };
@@ -166,7 +167,8 @@ export class SummaryBuilder {
         documentedSkills.add(skill);
       } else if (status === 'weak') coverage.weak++;
       else if (status === 'missing') coverage.missing++;
-      else if (status === 'not-applicable') coverage.notApplicable++;
+      // A rule of another folder's pack does not apply to a note checked without it.
+      else if (status === 'not-applicable' || status === undefined) coverage.notApplicable++;
       else coverage.notExpected++;
     }
     for (const skill of documentedSkills) skill.documented++;

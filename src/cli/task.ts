@@ -11,7 +11,12 @@ import { fileReport, skippedReport, type FileReport, type ReportNeeds } from './
 export type TaskResult = { report: FileReport } | { readError: string[] };
 
 export interface TaskSetup {
+  /** The run's own pack (`--rules`, or the working folder's `.healingnotes.json`, or the built-in rules). */
   pack: RulePack;
+  /** Its file, if any: reports name the pack they were checked with. */
+  packFile?: string;
+  /** The pack of a note whose `packFile` names a pack of a sub-folder. */
+  packOf(packFile: string): RulePack;
   /** A profile id, or undefined to detect it per note. */
   profile?: string;
   needs: ReportNeeds;
@@ -26,8 +31,17 @@ export function runTask(source: NoteSource, setup: TaskSetup, readStdin: () => B
     return { readError: error.lines };
   }
   if ('skipped' in content) return { report: skippedReport(source.path, content.skipped) };
-  const analysis = analyze(content.text, { pack: setup.pack, profile: setup.profile });
-  return { report: fileReport(source.path, content.text, analysis, setup.needs) };
+  const packFile = source.packFile ?? setup.packFile;
+  const pack = source.packFile === undefined ? setup.pack : setup.packOf(source.packFile);
+  const analysis = analyze(content.text, { pack, profile: profileIn(pack, setup.profile) });
+  const report = fileReport(source.path, content.text, analysis, setup.needs);
+  if (packFile !== undefined) report.pack = packFile;
+  return { report };
+}
+
+/** `--profile` for a note whose pack lacks that profile (it was found in another folder's pack): detected per note. */
+function profileIn(pack: RulePack, profile: string | undefined): string | undefined {
+  return profile !== undefined && pack.profiles.some((p) => p.id === profile) ? profile : undefined;
 }
 
 /**
@@ -47,6 +61,8 @@ export interface WorkerSetup {
   packFile?: string;
   /** The text of every file that pack load read, by the name the loader asked for: no second read, no race. */
   packTexts: Record<string, string>;
+  /** The same for the packs of sub-folders: pack file → the texts its load read. */
+  folderPackTexts: Record<string, Record<string, string>>;
   profile?: string;
   needs: ReportNeeds;
 }
@@ -57,6 +73,7 @@ export interface WorkerTask {
   path: string;
   file?: string;
   text?: string;
+  packFile?: string;
 }
 
 /** Worker → main thread: the note's result, or an internal error (kind and place only). */

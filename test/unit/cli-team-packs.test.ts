@@ -1,7 +1,7 @@
 /** The CLI on team packs: rules that do not apply, in every output; profiles in reports. */
 import * as assert from 'node:assert/strict';
 import { json } from './pack-helpers';
-import { run, tempDir, writeNotes } from './cli-helpers';
+import { run, runAsync, tempDir, writeNotes } from './cli-helpers';
 import { interpreterRule } from './pack-helpers';
 
 /** A clinic whose interpreter rule applies only to notes that record a language other than English. */
@@ -69,5 +69,132 @@ describe('cli: rules that do not apply', () => {
     assert.match(text, /clinic\.interpreter .* 0\/1 +Interpreter use \(1 not applicable\)/);
     const csv = run(['summary', '--format', 'csv', '.'], { cwd: dir }).stdout;
     assert.match(csv.split('\n')[0], /not_expected,not_applicable,share/);
+  });
+});
+
+/**
+ * Two clinics in one repository: each folder's `.healingnotes.json` holds its own rule, and the
+ * parent folder holds none. A note must be checked with its own folder's pack only.
+ */
+function twoClinics(): string {
+  const dir = tempDir('hn-clinics-');
+  const rule = (id: string, phrase: string, message: string) =>
+    interpreterRule({ id, title: message, message: `${message} in {section}`, evidence: [{ phrases: [phrase] }], severity: 'error', examples: { documented: [`HPI: ${phrase} reviewed.`], missing: ['HPI: Cough.'] } });
+  const note = 'HPI: Knee pain for a week after a fall.\nPLAN: Ice and rest; return if worse.\n';
+  writeNotes(dir, {
+    'teen-health/.healingnotes.json': json({ customRules: [rule('teen.confidential', 'confidential time', 'No confidential time recorded')] }),
+    'teen-health/visit.note': note,
+    'pain-clinic/.healingnotes.json': json({ customRules: [rule('pain.pdmp', 'pdmp', 'No PDMP check recorded')] }),
+    'pain-clinic/deep/visit.note': note,
+  });
+  return dir;
+}
+
+describe('cli: each note checked with its own folder\'s pack', () => {
+  it('text: a teen note gets only the teen rule, a pain-clinic note (in a sub-folder) only the pain rule', () => {
+    const out = run(['check', 'teen-health', 'pain-clinic'], { cwd: twoClinics() });
+    assert.match(out.stdout, /^teen-health\/visit\.note:\d+:\d+ {2}error {2}teen\.confidential /m);
+    assert.match(out.stdout, /^pain-clinic\/deep\/visit\.note:\d+:\d+ {2}error {2}pain\.pdmp /m);
+    assert.doesNotMatch(out.stdout, /teen-health\/visit\.note:.*pain\.pdmp|pain-clinic\/deep\/visit\.note:.*teen\.confidential/);
+    assert.equal(out.code, 1);
+  });
+
+  it('json, jsonl and sarif name the pack each note used', () => {
+    const dir = twoClinics();
+    const report = JSON.parse(run(['check', '--format', 'json', 'teen-health', 'pain-clinic'], { cwd: dir }).stdout);
+    assert.deepEqual(report.files.map((f: { path: string; pack: string }) => [f.path, f.pack]), [
+      ['teen-health/visit.note', 'teen-health/.healingnotes.json'],
+      ['pain-clinic/deep/visit.note', 'pain-clinic/.healingnotes.json'],
+    ]);
+    const lines = run(['check', '--format', 'jsonl', 'pain-clinic'], { cwd: dir }).stdout.trim().split('\n').map((l) => JSON.parse(l));
+    assert.equal(lines[0].pack, 'pain-clinic/.healingnotes.json');
+    assert.equal(lines[0].statuses['pain.pdmp'], 'missing');
+    assert.equal(lines[0].statuses['teen.confidential'], undefined);
+    const log = JSON.parse(run(['check', '--format', 'sarif', 'teen-health', 'pain-clinic'], { cwd: dir }).stdout);
+    const ruleIds = log.runs[0].tool.driver.rules.map((r: { id: string }) => r.id);
+    assert.ok(ruleIds.includes('teen.confidential') && ruleIds.includes('pain.pdmp'));
+    const pdmp = log.runs[0].results.find((r: { ruleId: string }) => r.ruleId === 'pain.pdmp');
+    assert.equal(pdmp.properties.pack, 'pain-clinic/.healingnotes.json');
+    assert.equal(pdmp.ruleIndex, ruleIds.indexOf('pain.pdmp'));
+  });
+
+  it('a note from the folder of the run uses that folder\'s pack; the built-in rules alone are named by no pack', () => {
+    const dir = twoClinics();
+    writeNotes(dir, { 'loose.note': 'HPI: Knee pain.\n' });
+    const report = JSON.parse(run(['check', '--format', 'json', 'loose.note', 'teen-health'], { cwd: dir }).stdout);
+    assert.equal(report.files[0].pack, undefined);
+    assert.equal(report.files[0].results.some((r: { ruleId: string }) => r.ruleId === 'teen.confidential'), false);
+    assert.equal(report.files[1].pack, 'teen-health/.healingnotes.json');
+  });
+
+  it('worker threads (--jobs 2) use each note\'s own pack too', async function () {
+    this.timeout(30_000);
+    const dir = twoClinics();
+    for (let i = 0; i < 4; i++) writeNotes(dir, { [`teen-health/more-${i}.note`]: 'HPI: Sore throat.\n', [`pain-clinic/more-${i}.note`]: 'HPI: Back pain.\n' });
+    const out = await runAsync(['check', '--jobs', '2', '--format', 'jsonl', 'teen-health', 'pain-clinic'], { cwd: dir });
+    const lines = out.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    assert.equal(lines.length, 10);
+    for (const line of lines) {
+      const clinic = line.path.split('/')[0];
+      assert.equal(line.pack, `${clinic}/.healingnotes.json`);
+      assert.equal(line.statuses[clinic === 'teen-health' ? 'teen.confidential' : 'pain.pdmp'], 'missing');
+      assert.equal(line.statuses[clinic === 'teen-health' ? 'pain.pdmp' : 'teen.confidential'], undefined);
+    }
+  });
+
+  it('summary: each clinic\'s rule is counted over its own notes only', () => {
+    const summary = JSON.parse(run(['summary', '--format', 'json', 'teen-health', 'pain-clinic'], { cwd: twoClinics() }).stdout);
+    const rule = (id: string) => summary.skills.flatMap((s: { rules: unknown[] }) => s.rules).find((r: { id: string }) => r.id === id);
+    assert.deepEqual([rule('teen.confidential').missing, rule('teen.confidential').notApplicable], [1, 1]);
+    assert.deepEqual([rule('pain.pdmp').missing, rule('pain.pdmp').notApplicable], [1, 1]);
+  });
+
+  it('a bad pack in one sub-folder is an error naming its file, with every pack\'s errors at once; nothing is checked', () => {
+    const dir = twoClinics();
+    writeNotes(dir, {
+      'teen-health/.healingnotes.json': '{ "rules": { "explain.understandin": "off" } }',
+      'pain-clinic/.healingnotes.json': '{ "profile": 3 }',
+    });
+    const out = run(['check', 'teen-health', 'pain-clinic'], { cwd: dir });
+    assert.equal(out.code, 2);
+    assert.equal(out.stdout, '');
+    assert.match(out.stderr, /^healing-notes: teen-health\/\.healingnotes\.json:1:\d+: rules\["explain\.understandin"\]: .*did you mean/m);
+    assert.match(out.stderr, /^healing-notes: pain-clinic\/\.healingnotes\.json:1:\d+: profile: /m);
+  });
+
+  it('--rules is used for every note, and says which nearer pack files it keeps from being used', () => {
+    const dir = twoClinics();
+    writeNotes(dir, { 'shared.json': json({ rules: { 'explain.understanding': 'error' } }) });
+    const out = run(['check', '--format', 'json', '--rules', 'shared.json', 'teen-health', 'pain-clinic'], { cwd: dir });
+    const report = JSON.parse(out.stdout);
+    assert.deepEqual(report.files.map((f: { pack: string }) => f.pack), ['shared.json', 'shared.json']);
+    assert.match(out.stderr, /--rules shared\.json is used for every note; these pack files nearer the notes are not used: pain-clinic\/\.healingnotes\.json, teen-health\/\.healingnotes\.json/);
+  });
+
+  it('--print-config: the pack a file is checked with, its profiles and each rule\'s severity and when', () => {
+    const dir = twoClinics();
+    writeNotes(dir, {
+      'pain-clinic/.healingnotes.json': json({
+        extends: './base.json',
+        profiles: [{ id: 'procedure', description: 'Procedure visits', detect: ['procedure visit'], rules: { 'pain.pdmp': 'off' } }],
+        customRules: [interpreterRule({ id: 'pain.pdmp', title: 'PDMP', evidence: [{ phrases: ['pdmp'] }], when: { hasSections: ['plan'] } })],
+      }),
+      'pain-clinic/base.json': json({ rules: { 'explain.understanding': 'error' } }),
+      'pain-clinic/deep/proc.note': 'PROCEDURE VISIT\nHPI: Back pain.\nPLAN: Injection.\n',
+    });
+    const out = run(['check', '--print-config', 'pain-clinic/deep/proc.note'], { cwd: dir });
+    assert.equal(out.code, 0);
+    const config = JSON.parse(out.stdout);
+    assert.equal(config.pack, 'pain-clinic/.healingnotes.json');
+    assert.deepEqual(config.packFiles, ['pain-clinic/.healingnotes.json', 'pain-clinic/base.json']);
+    assert.deepEqual(config.noteProfiles, ['procedure']);
+    assert.deepEqual(config.profiles.find((p: { id: string }) => p.id === 'procedure').detect, ['procedure visit']);
+    const rule = (id: string) => config.rules.find((r: { id: string }) => r.id === id);
+    assert.deepEqual([rule('pain.pdmp').severity, rule('pain.pdmp').defaultSeverity, rule('pain.pdmp').when], ['off', 'warning', { hasSections: ['plan'] }]);
+    assert.equal(rule('explain.understanding').severity, 'error');
+    assert.equal(config.rules.some((r: { id: string }) => r.id === 'teen.confidential'), false);
+    const loose = JSON.parse(run(['check', '--print-config', 'not-yet.note'], { cwd: dir }).stdout);
+    assert.equal(loose.pack, null);
+    assert.equal(loose.noteProfiles, undefined);
   });
 });

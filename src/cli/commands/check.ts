@@ -1,7 +1,7 @@
 /** `healing-notes check <files|folders|globs|->`: findings per note, streamed as the notes are analysed. */
 import { type Severity } from '../../engine';
 import { parseJobs } from '../batch';
-import { loadSetup } from '../config';
+import { loadSetup, packsOf } from '../config';
 import { UsageError } from '../files';
 import { csvWriter } from '../formatters/csv';
 import { jsonWriter, type ReportWriter, type Write } from '../formatters/json';
@@ -15,6 +15,7 @@ import { addToTotals, emptyTotals, withMinSeverity, type ReportNeeds } from '../
 import { SummaryBuilder } from '../summary';
 import { andThen, problemExitCode, runNotes, withCleanup } from './notes';
 import { closeQuietly, openOutput, type Output } from './output';
+import { printConfigJson } from './print-config';
 import { writeSummary } from './summary';
 
 export const CHECK_FORMATS = ['text', 'json', 'jsonl', 'sarif', 'csv'] as const;
@@ -30,9 +31,13 @@ Options:
   --format <f>          text (default), json, jsonl (one line per note), sarif or csv
 ${TABLE_HELP}  --summary-json <file> also write the coverage summary of the same run (as 'summary --format json')
   --profile <id>        note type profile (default: auto, read from each note's "Visit type:" line)
-  --rules <pack>        use this rule-pack file instead of .healingnotes.json (layered on the built-in rules)
+  --rules <pack>        use this rule-pack file for every note (layered on the built-in rules) instead of
+                        each note's nearest .healingnotes.json (looked for from the note's folder up to
+                        this one; notes from standard input or a table use this folder's)
+  --print-config <file> print the pack that file is checked with (pack files, profiles, rules with their
+                        severity and 'when') as JSON, and check nothing
   --min-severity <s>    leave out findings below error, warning, information or hint (default: hint)
-  --no-config           ignore .healingnotes.json in this folder
+  --no-config           ignore every .healingnotes.json (the built-in rules only)
   -j, --jobs <n>        notes analysed at once, each in a worker thread (default: one per core; 1: no worker)
   -o, --output <file>   write the report to a file instead of standard output
   -q, --quiet           no totals line and no progress line
@@ -51,6 +56,7 @@ export function check(args: readonly string[], io: CliIO, concurrency: Concurren
     'summary-json': { type: 'string' },
     profile: { type: 'string' },
     rules: { type: 'string' },
+    'print-config': { type: 'string' },
     'min-severity': { type: 'string' },
     'no-config': { type: 'boolean' },
     jobs: { type: 'string', short: 'j' },
@@ -63,6 +69,12 @@ export function check(args: readonly string[], io: CliIO, concurrency: Concurren
     io.stdout(CHECK_HELP);
     return 0;
   }
+  if (values['print-config'] !== undefined) {
+    if (positionals.length > 0) throw new UsageError('--print-config prints the pack of one file and checks nothing: leave out the notes to check');
+    const config = printConfigJson(values['print-config'], { cwd: cwdOf(io), noConfig: values['no-config'], rules: values.rules, profile: values.profile });
+    io.stdout(JSON.stringify(config, null, 2) + '\n');
+    return 0;
+  }
   const format = formatOf(values.format, CHECK_FORMATS, 'text');
   const minSeverity = (values['min-severity'] ?? 'hint') as Severity;
   if (!SEVERITIES.includes(minSeverity)) throw new UsageError(`unknown severity '${minSeverity}' for --min-severity (allowed: ${SEVERITIES.join(', ')})`);
@@ -73,7 +85,7 @@ export function check(args: readonly string[], io: CliIO, concurrency: Concurren
   const key = isTable(inputs) ? 'id' : 'path';
   // A note in a table is no file that a SARIF viewer could open.
   if (format === 'sarif' && key === 'id') throw new UsageError('--format sarif needs files; for a table of notes use jsonl, json, csv or text');
-  const setup = loadSetup({ cwd, noConfig: values['no-config'], rules: values.rules, profile: values.profile });
+  const setup = loadSetup({ cwd, noConfig: values['no-config'], rules: values.rules, profile: values.profile, notes: inputs.files, warn: (line) => io.stderr(`healing-notes: ${line}\n`) });
   const bar = progress(io, inputs.total, 'Checking notes', !values.quiet);
   const output = openOutput(io, values.output);
   let summaryOutput: Output | undefined;
@@ -83,7 +95,7 @@ export function check(args: readonly string[], io: CliIO, concurrency: Concurren
     closeQuietly(output);
     throw error;
   }
-  const summary = summaryOutput && new SummaryBuilder(setup.pack, { anonymize: false, keepNotes: false });
+  const summary = summaryOutput && new SummaryBuilder(packsOf(setup), { anonymize: false, keepNotes: false });
   const write: Write = (text) => {
     if (output.toTerminal) bar.clear();
     output.write(text);
@@ -105,7 +117,7 @@ export function check(args: readonly string[], io: CliIO, concurrency: Concurren
           needs = 'full';
           break;
         case 'sarif': {
-          const sarif = sarifWriter(write, setup.pack, { cwd, version: VERSION });
+          const sarif = sarifWriter(write, packsOf(setup), { cwd, version: VERSION });
           writer = sarif;
           notice = (n) => sarif.notice(n);
           break;

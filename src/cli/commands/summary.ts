@@ -2,7 +2,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseJobs } from '../batch';
-import { loadSetup } from '../config';
+import { loadSetup, packsOf } from '../config';
 import { describeError, UsageError } from '../files';
 import { formatSummaryCsv } from '../formatters/csv';
 import { writeSummaryHtml } from '../formatters/html';
@@ -29,8 +29,9 @@ Options:
   --format <f>          text (default), json, csv or html (one self-contained file with a bar chart per skill)
 ${TABLE_HELP}  --anonymize           hide file names too (notes are listed as "Note 01", "Note 02", ...)
   --profile <id>        note type profile (default: auto, read from each note)
-  --rules <pack>        use this rule-pack file instead of .healingnotes.json (layered on the built-in rules)
-  --no-config           ignore .healingnotes.json in this folder
+  --rules <pack>        use this rule-pack file for every note instead of each note's nearest
+                        .healingnotes.json (from the note's folder up to this one)
+  --no-config           ignore every .healingnotes.json (the built-in rules only)
   -j, --jobs <n>        notes analysed at once, each in a worker thread (default: one per core; 1: no worker)
   --merge               add up summary JSON files (of shards of the notes, made with the same rules)
                         instead of reading notes; the per-note tables are left out
@@ -92,7 +93,7 @@ export function summary(args: readonly string[], io: CliIO, concurrency: Concurr
 
   if (positionals.length === 0 && values['input-format'] === undefined) throw new UsageError("'summary' needs a folder of notes (try 'healing-notes summary --help')");
   const inputs = noteInputs(values, positionals, io, 'summary');
-  const setup = loadSetup({ cwd, noConfig: values['no-config'], rules: values.rules, profile: values.profile });
+  const setup = loadSetup({ cwd, noConfig: values['no-config'], rules: values.rules, profile: values.profile, notes: inputs.files, warn: (line) => io.stderr(`healing-notes: ${line}\n`) });
   const bar = progress(io, inputs.total, 'Checking notes', !values.quiet);
   const output = openOutput(io, values.output);
   return withCleanup(
@@ -100,7 +101,7 @@ export function summary(args: readonly string[], io: CliIO, concurrency: Concurr
       // Counts only, plus the per-note table (statuses, compact) for the formats that show it; not for a
       // table, whose rows may be millions: memory stays flat, and `check --format jsonl` has each note.
       const keepNotes = (format === 'json' || format === 'html') && !isTable(inputs);
-      const builder = new SummaryBuilder(setup.pack, { anonymize: Boolean(values.anonymize), keepNotes });
+      const builder = new SummaryBuilder(packsOf(setup), { anonymize: Boolean(values.anonymize), keepNotes });
       const run = runNotes(inputs, setup, io, {
         jobs: concurrency.workers ? inputs.jobs(requestedJobs) : 1,
         needs: 'statuses',

@@ -6,7 +6,7 @@
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Rule, RulePack, Severity, SeveritySetting } from '../../engine';
-import { totalsOf, type FileReport } from '../report';
+import { rulesOfPacks, totalsOf, type FileReport } from '../report';
 import { collect, JsonStream, type ReportWriter, type Write } from './json';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
@@ -77,9 +77,10 @@ export interface SarifWriter extends ReportWriter {
  * input order) and the invocation with its notifications. Per note, it keeps
  * only a reference to the path (for `artifacts`).
  */
-export function sarifWriter(write: Write, pack: RulePack, options: SarifOptions): SarifWriter {
-  const ruleIndex = new Map(pack.rules.map((r, i) => [r.id, i]));
-  const rules = pack.rules.map((rule) => ({
+export function sarifWriter(write: Write, packs: RulePack | readonly RulePack[], options: SarifOptions): SarifWriter {
+  const ruleList = rulesOfPacks(packs);
+  const ruleIndex = new Map(ruleList.map((r, i) => [r.id, i]));
+  const rules = ruleList.map((rule) => ({
     id: rule.id,
     name: ruleName(rule),
     shortDescription: { text: rule.message.replace(/\{section\}/g, 'the note') },
@@ -189,6 +190,6 @@ export function sarifWriter(write: Write, pack: RulePack, options: SarifOptions)
 }
 
 /** The whole log at once (reports in memory: for tests and small runs). */
-export function formatSarif(reports: readonly FileReport[], pack: RulePack, options: SarifOptions): string {
+export function formatSarif(reports: readonly FileReport[], pack: RulePack | readonly RulePack[], options: SarifOptions): string {
   return collect((write) => sarifWriter(write, pack, options), reports, totalsOf(reports));
 }
