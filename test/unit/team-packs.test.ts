@@ -72,7 +72,8 @@ describe('team packs: when a rule applies', () => {
     assert.match(resultOf(analysis, 'hf.teach-back').reason!, /the condition's pattern in assessment/);
   });
 
-  it('reads profiles, note type, sections present or absent, phrases not found, age and anyOf', () => {
+  it('reads profiles, note type, sections present or absent, phrases not found, age and anyOf', function () {
+    this.timeout(30_000); // a pack compiled per case
     const cases: [unknown, string, boolean][] = [
       [{ profiles: ['telehealth'] }, 'Visit type: video visit\nHPI: Rash.\nPLAN: Cream.', true],
       [{ profiles: ['telehealth'] }, 'Visit type: office visit\nHPI: Rash.\nPLAN: Cream.', false],
@@ -264,5 +265,30 @@ describe('team packs: errors', () => {
     const found = errors({ contextTriggers: [{ kind: 'negated' }], rules: { plan: { evidence: [{ phrases: ['plan'] }], addEvidence: [{ phrases: ['next steps'] }] } } }).map(formatPackError);
     assert.ok(found.some((e) => /contextTriggers\[0\]: give one of "phrases" or "pattern"/.test(e)), found.join('\n'));
     assert.ok(found.some((e) => /rules\.plan\.evidence: "evidence" replaces the rule's evidence whole/.test(e)), found.join('\n'));
+  });
+
+  it('reports schema errors, unknown rule ids and refused patterns of one pack in one report, refused rules included', () => {
+    const found = errors({
+      profile: 3,
+      rules: { 'explain.understandin': 'off', 'barriers.bridges': { addEvidence: [{ pattern: '(a+)+$' }], severity: 'loud' } },
+      customRules: [
+        interpreterRule({ id: 'hf.teach-back', evidence: [{ pattern: '(\\w+\\s?)*done' }], examples: { documented: [], missing: ['PLAN: Furosemide.'] } }),
+        interpreterRule({ except: [{ pattern: '([a-z]+)*x' }] }),
+      ],
+      contextTriggers: [{ kind: 'negated', phrases: ['niega'] }, { kind: 'sideways', pattern: '(b|bb)+$' }],
+    }).map(formatPackError);
+    const expected = [
+      /: profile: expected a string/,
+      /rules\["explain\.understandin"\]: no rule "explain\.understandin" in the pack; did you mean "explain\.understanding"\?/,
+      /rules\["barriers\.bridges"\]\.severity: "loud" is not allowed/,
+      /rules\["barriers\.bridges"\]\.addEvidence\[0\]\.pattern: "\(a\+\)\+\$" is refused/,
+      /customRules\[0\]\.examples\.documented: must not be empty/,
+      /customRules\[0\]\.evidence\[0\]\.pattern: .* is refused/,
+      /customRules\[1\]\.except\[0\]\.pattern: .* is refused/,
+      /contextTriggers\[1\]\.kind: /,
+      /contextTriggers\[1\]\.pattern: .* is refused/,
+    ];
+    for (const pattern of expected) assert.ok(found.some((e) => pattern.test(e)), `${pattern} not in:\n${found.join('\n')}`);
+    assert.equal(found.length, expected.length, found.join('\n'));
   });
 });

@@ -234,7 +234,10 @@ export class PackLoader {
       report(shapeIssues);
       // The rest of the file is checked too, so that a team sees every error at once, not one per save.
       const rest = withoutRefused(config, shapeIssues);
-      if (rest && !hasExtends(rest)) report(semanticIssues(rest, pack, this.restricted));
+      const more = rest && !hasExtends(rest) ? semanticIssues(rest, pack, this.restricted) : [];
+      // An entry the schema refused is left out of that check: its regular expressions are checked here.
+      const refusedPatterns = patternIssuesOfRefused(config, shapeIssues, this.restricted, pack.vocabulary);
+      report([...more, ...refusedPatterns.filter((issue) => !more.some((m) => samePath(m.path, issue.path)))]);
       return pack;
     }
     const packFile = config as PackFile;
@@ -309,6 +312,45 @@ function refuse(rest: Record<string, unknown>, path: JsonPath, stubs: JsonPath[]
     stubs.push([top, entry]);
   } else if (isRecord(value) && entry !== undefined) delete value[String(entry)];
   else delete rest[String(top)];
+}
+
+const PATTERN_KEYS: ReadonlySet<string> = new Set(['pattern', 'unless', 'alongWith']);
+
+/** Regular expressions refused (unsafe, invalid) inside the entries the schema refused, so that they come in the same report. */
+function patternIssuesOfRefused(config: unknown, shapeIssues: readonly SchemaIssue[], restricted: boolean, vocabulary: Vocabulary): SchemaIssue[] {
+  if (!isRecord(config)) return [];
+  const issues: SchemaIssue[] = [];
+  const walked = new Set<string>();
+  const walk = (value: unknown, path: JsonPath): void => {
+    if (Array.isArray(value)) value.forEach((item, i) => walk(item, [...path, i]));
+    else if (isRecord(value)) {
+      for (const [key, item] of Object.entries(value)) {
+        if (PATTERN_KEYS.has(key) && typeof item === 'string') {
+          const problem = regexProblem(item, restricted, vocabulary);
+          if (problem) issues.push({ path: [...path, key], message: problem });
+        } else walk(item, [...path, key]);
+      }
+    }
+  };
+  for (const issue of shapeIssues) {
+    const [top, entry] = issue.path;
+    if (top === undefined || entry === undefined || walked.has(`${top}\u0000${entry}`)) continue;
+    walked.add(`${top}\u0000${entry}`);
+    const container = config[String(top)];
+    // A refused custom rule or profile is left out alone; a refused entry of another list drops the whole list (see refuse()).
+    if (Array.isArray(container) && top !== 'customRules' && top !== 'profiles') {
+      if (!walked.has(String(top))) walk(container, [top]);
+      walked.add(String(top));
+      continue;
+    }
+    const value = Array.isArray(container) && typeof entry === 'number' ? container[entry] : isRecord(container) ? container[String(entry)] : undefined;
+    walk(value, [top, entry]);
+  }
+  return issues.filter((issue) => !shapeIssues.some((s) => samePath(s.path, issue.path)));
+}
+
+function samePath(a: JsonPath, b: JsonPath): boolean {
+  return a.length === b.length && a.every((key, i) => key === b[i]);
 }
 
 function hasExtends(file: PackFile): boolean {
