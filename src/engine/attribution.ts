@@ -6,20 +6,27 @@
  * whose verb subjects tell "She is worried ..." from "Her mother is worried ...".
  */
 import type nlpType from 'compromise';
-import { wordListSource } from './vocabulary';
+import { compact, wordListSource } from './vocabulary';
+
+/**
+ * Compacted like the pack's patterns (see compact): the frames below put long lists after
+ * alternations, which V8 would otherwise compile again per branch (700 KB of bytecode, compiled
+ * on the first note, against 190 KB). Matches are the same.
+ */
+const rx = (source: string, flags: string) => new RegExp(compact(source), flags);
 
 export type Speaker = 'patient' | 'proxy' | 'clinician' | 'other' | 'unknown';
 
 const PATIENT = String.raw`(?:the patient|patient|pt\.?|the client|client|she|he|they|(?:mr|mrs|ms|miss)\.? [A-Z][a-z]+)`;
 const REPORTING = String.raw`(?:states?|stated|reports?|reported|says|said|believes?|believed|thinks?|thought|feels?|felt|wonders?|wondered|worries|worried|understands?|understood|attributes?|attributed|describes?|described|relates?|related|knows?|knew|expresse[sd]|voice[sd]|wants?|wanted|wanting|hopes?|hoped|hoping|wish(?:es|ed|ing)?|desires?|desired|desiring|is requesting|is trying|would like|would prefer|(?:is|was|are|were|has been|have been|remains?|became|becomes|gets|got|feels|felt|seems?|appears?) (?:very |quite |extremely |somewhat |a bit |a little |really |also |still |now |not )?(?:worried|concerned|afraid|scared|anxious|frightened|fearful|nervous|frustrated|upset|angry|hopeful|interested|eager|reluctant|convinced|sure|certain|aware|unsure|told|informed|comfortable|willing|pleased|happy|unhappy|satisfied|dissatisfied|ready)|fears?|feared|notes?|noted|complains?|complained|admits?|admitted|endorses?|endorsed|asks?|asked|requests?|requested|prefers?|preferred|declines?|declined|refuses?|refused|agrees?|agreed|chooses?|chose|decided|elected|verbalized|verbalizes|acknowledges?|acknowledged|denies|denied|insists?|insisted|reiterates?|mentions?|mentioned|explains?|explained|tells|told|was told|has been told|had been told|is here|presents?|comes in|came in|is seeking|seeks|sought)`;
 
-const PATIENT_FRAME = new RegExp(String.raw`(?<![A-Za-z])${PATIENT}(?:'s)?(?:\s+\S+){0,3}?\s+${REPORTING}(?![A-Za-z])`, 'i');
-const PATIENT_SOURCE = /(?<![A-Za-z])(?:per (?:the )?(?:patient|pt)|according to (?:the )?(?:patient|pt|her|him)|in (?:her|his|their) (?:own )?words|(?:patient|pt|her|his|their)(?:'s)? (?:own |main |biggest |greatest |chief |primary )?(?:words|perspective|understanding|beliefs?|explanation|theory|view|concerns?|worry|worries|fears?|goals?|hopes?|wish(?:es)?|expectations?|preferences?|priorit(?:y|ies)|request))(?![A-Za-z])/i;
+const PATIENT_FRAME = rx(String.raw`(?<![A-Za-z])${PATIENT}(?:'s)?(?:\s+\S+){0,3}?\s+${REPORTING}(?![A-Za-z])`, 'i');
+const PATIENT_SOURCE = rx(String.raw`(?<![A-Za-z])(?:per (?:the )?(?:patient|pt)|according to (?:the )?(?:patient|pt|her|him)|in (?:her|his|their) (?:own )?words|(?:patient|pt|her|his|their)(?:'s)? (?:own |main |biggest |greatest |chief |primary )?(?:words|perspective|understanding|beliefs?|explanation|theory|view|concerns?|worry|worries|fears?|goals?|hopes?|wish(?:es)?|expectations?|preferences?|priorit(?:y|ies)|request))(?![A-Za-z])`, 'i');
 const CLINICIAN_FRAME = /^(?:i|we)\b|(?<![A-Za-z])(?:i|we) (?:would like|want|wish|hope|feel|think|believe|am|are|was|were|have|had|will|discussed|explained|reviewed|told|advised|recommended|agree)(?![A-Za-z])/i;
 const QUOTATION = /["“][^"”\n]{3,}["”]/;
-const PATIENT_FRAME_AT_START = new RegExp(String.raw`^[^A-Za-z]*${PATIENT}(?:'s)?(?:\s+\S+){0,3}?\s+${REPORTING}(?![A-Za-z])`, 'i');
-const MENTIONS_PATIENT = new RegExp(String.raw`(?<![A-Za-z])${PATIENT}(?![A-Za-z])`, 'i');
-const PATIENT_SUBJECT = new RegExp(String.raw`^${PATIENT}$`, 'i');
+const PATIENT_FRAME_AT_START = rx(String.raw`^[^A-Za-z]*${PATIENT}(?:'s)?(?:\s+\S+){0,3}?\s+${REPORTING}(?![A-Za-z])`, 'i');
+const MENTIONS_PATIENT = rx(String.raw`(?<![A-Za-z])${PATIENT}(?![A-Za-z])`, 'i');
+const PATIENT_SUBJECT = rx(String.raw`^${PATIENT}$`, 'i');
 
 let nlp: typeof nlpType | undefined;
 function compromise(): typeof nlpType {
@@ -57,15 +64,15 @@ export class Attribution {
 
   constructor(relatives: readonly string[]) {
     const RELATIVE = String.raw`(?:(?:her|his|their|the|patient's|pt's) )?${wordListSource(relatives)}`;
-    this.proxyFrame = new RegExp(String.raw`(?<![A-Za-z])${RELATIVE}(?:\s+\S+){0,2}?\s+${REPORTING}(?![A-Za-z])|per (?:the )?${RELATIVE}|according to (?:the )?${RELATIVE}`, 'i');
-    this.openingSubject = new RegExp(
+    this.proxyFrame = rx(String.raw`(?<![A-Za-z])${RELATIVE}(?:\s+\S+){0,2}?\s+${REPORTING}(?![A-Za-z])|per (?:the )?${RELATIVE}|according to (?:the )?${RELATIVE}`, 'i');
+    this.openingSubject = rx(
       String.raw`^[^A-Za-z]*(?:(?:then|now|today|currently|also|however|otherwise|since then|at this time|at present)[, ]+)?(?:(${PATIENT})|(${RELATIVE})|(i|we))\s+(?!(?:and|or|&)\s)(?:[a-z]+ly\s+)?(?:is|was|are|were|has|had|have|does|did|do|will|would|can|could|should|may|might|must|feels?|felt|states?|stated|says|said|reports?|reported|notes?|noted|thinks?|thought|believes?|believed|wants?|wanted|hopes?|hoped|worries|worried|denies|denied|complains?|complained|presents?|presented|describes?|described|admits?|admitted|endorses?|endorsed|recalls?|recalled|knows?|knew|understands?|understood|agrees?|agreed|declines?|declined|wishes|wished|would|[a-z]+(?:s|ed))(?![A-Za-z])`,
       'i',
     );
-    this.mentionsRelative = new RegExp(String.raw`(?<![A-Za-z])${RELATIVE}(?![A-Za-z])`, 'i');
-    this.relativeSubject = new RegExp(String.raw`^${RELATIVE}$`, 'i');
+    this.mentionsRelative = rx(String.raw`(?<![A-Za-z])${RELATIVE}(?![A-Za-z])`, 'i');
+    this.relativeSubject = rx(String.raw`^${RELATIVE}$`, 'i');
     // The relative is the sentence's subject: first, not possessive, not one of a pair ("Wife and patient ...").
-    this.relativeOpening = new RegExp(String.raw`^[^A-Za-z]*${RELATIVE}(?:\s*\([^)]{0,40}\))?(?![A-Za-z'’])(?!\s*(?:'s|’s|and|or|&|of|history|hx)\b)`, 'i');
+    this.relativeOpening = rx(String.raw`^[^A-Za-z]*${RELATIVE}(?:\s*\([^)]{0,40}\))?(?![A-Za-z'’])(?!\s*(?:'s|’s|and|or|&|of|history|hx)\b)`, 'i');
     this.relativeWords = wordListSource(relatives);
   }
 
@@ -124,7 +131,7 @@ export class Attribution {
 
 // An adult who cannot decide for themself: whoever decides for them speaks for them, wherever the note says so.
 function lacksCapacity(RELATIVE_WORDS: string): RegExp {
-  return new RegExp(
+  return rx(
   String.raw`\b(?:lacks?|lacking|without|does not have|did not have|doesn't have|no longer has) (?:the )?(?:medical )?(?:decision(?:al|-making| making)? )?capacity|\b(?:incapacitated|not competent|incompetent to|decisionally impaired|comatose|(?:global|severe|profound) aphasia)\b|\b(?:health ?care |medical )?(?:power of attorney|poa|proxy|surrogate(?: decision[- ]maker)?)(?: for (?:health ?care|medical decisions))?\b(?=[^.\n]{0,60}\b(?:${RELATIVE_WORDS})\b)|\b(?:${RELATIVE_WORDS})\b[^.\n]{0,40}\b(?:is|as|was) (?:(?:his|her|their|the patient's) )?(?:(?:legal|court-appointed) )?(?:guardian|health ?care proxy|(?:health ?care |medical )?power of attorney|poa|surrogate(?: decision[- ]maker)?|decision[- ]maker)\b|\blegal guardian\b|\b(?:history|information) (?:is |was )?(?:obtained|taken|given|provided) (?:entirely |mostly |primarily )?(?:from|by) (?:the |his |her |their )?(?:${RELATIVE_WORDS})\b`,
   'i',
   );
@@ -155,7 +162,7 @@ export interface NamedRelatives {
 
 const NAME = String.raw`(?:(?:Mr|Mrs|Ms|Miss|Dr)\.? )?[A-Z][a-z]+(?: [A-Z]\.)?(?: [A-Z][a-z]+(?:-[A-Z][a-z]+)?)?`;
 function namedRelativePattern(RELATIVE_WORDS: string): RegExp {
-  return new RegExp(
+  return rx(
   String.raw`\b(?:her|his|their|the patient's|patient's|pt's) (?:${RELATIVE_WORDS}),? (${NAME})|(${NAME}),? (?:her|his|their|the patient's|patient's) (?:${RELATIVE_WORDS})\b|(${NAME}) \((?:her |his |their |the patient's |patient's )?(?:${RELATIVE_WORDS})\)`,
   'g',
   );

@@ -64,14 +64,8 @@ export const OUTPATIENT_INTERVAL = String.raw`(?:(?:about|approximately|around|r
  */
 export const WORDS = (n: number): string => String.raw`(?:()(?!{negations}\W)[^\s.;:!?]+ ){0,${n}}?`;
 
-/**
- * An empty look-ahead: it always succeeds and matches nothing, so it changes no match. Between an
- * alternation and a long list that follows every branch ("(?:accompanied by|here with|...)
- * ${JOIN}${COMPANION}") it keeps V8 from compiling the list again after each branch of different
- * length (up to ten copies). `compact` puts one after every group of the pack's patterns, so rule
- * files need not write it. The literal prefilter (src/engine/prefilter.ts) reads through it.
- */
-export const JOIN = '(?=)';
+// The empty look-ahead and `compact` live with the engine, which compacts its own regexes too.
+export { compact, JOIN } from '../engine/vocabulary';
 
 /**
  * Help with the conversation itself (an interpreter, a chaperone): declining or choosing it is not
@@ -84,29 +78,3 @@ export const COMPANION = '{relatives}';
 
 /** The patient, or whoever speaks and decides with them, as the object of a verb ("advised her", "told the parents"). COMPANION is spelled once. */
 export const PATIENT_OBJECT = String.raw`(?:the patient|patient|pt|her|him|them|(?:(?:the|her|his|their) )?${COMPANION})`;
-
-/**
- * What compact reads: an escape, a character class or an empty look-ahead (all kept as they
- * are), or the end of a group with its whole quantifier (read atomically: the look-ahead and
- * back-reference keep it from being split), when more than `|` or `)` follows and no ${JOIN}
- * does already. One regular expression rather than a loop over characters: it runs
- * when the module loads, before anything is compiled, and costs a fraction of a millisecond.
- */
-const COMPACT_TOKEN = /\\[\s\S]|\[(?:\\[\s\S]|[^\]\\])*\]|\(\?=\)|\)(?=((?:[?*+]|\{\d+(?:,\d*)?\})?\??))\1(?![|)]|\(\?=\)|$)/g;
-
-/**
- * The same regular expression, with ${JOIN} after every group that more of the pattern follows
- * (and its quantifier, if any). It matches exactly what `source` matches: an empty look-ahead
- * always succeeds and consumes nothing. What it changes is V8's compiled size. V8 compiles the
- * rest of a pattern again for each way of reaching it with a different length behind (the
- * branches of an alternation, an optional word), up to ten copies each time, so that a pattern
- * like "(?:the |this |our )?(?:entire |whole )?(?:visit|interview|...)" holds its last list a
- * dozen times over and nested groups multiply. A look-ahead makes V8 settle the position first,
- * after which the rest is compiled once. On the default pack this cuts the bytecode about four
- * times over and the cost of the first analysis with it (docs/performance.md).
- * Character classes and escapes are copied as they are; a group is never separated from its
- * quantifier.
- */
-export function compact(source: string): string {
-  return source.replace(COMPACT_TOKEN, (token) => (token[0] === ')' ? token + JOIN : token));
-}
