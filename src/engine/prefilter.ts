@@ -8,6 +8,7 @@
  * paragraph. All literals of a pack go into one trie, walked once per word
  * start, so a paragraph costs one scan however many patterns the pack holds.
  */
+import readAhead from '../rules/literals.generated.json';
 import type { Span } from './types';
 
 const META = new Set(['\\', '^', '$', '.', '|', '?', '*', '+', '(', ')', '[', ']', '{', '}']);
@@ -29,37 +30,78 @@ interface Parsed {
   end: number;
 }
 
+/**
+ * Where each group and class of a pattern ends, and each alternative: read in one pass, so that
+ * reading literals costs time in proportion to the pattern, not to its length times its depth of
+ * nesting (a pack's sources add up to over 100 KB, and are read on a cold start).
+ */
+interface Structure {
+  source: string;
+  /** At a `(` or `[`: the index just past its `)` or `]`. */
+  closeAfter: Int32Array;
+  /** At any index outside a class: the index of the `|` or `)` that ends the alternative holding it. */
+  alternativeEnd: Int32Array;
+}
+
+let lastStructure: Structure | undefined;
+
+function structureOf(source: string): Structure {
+  if (lastStructure?.source === source) return lastStructure;
+  const n = source.length;
+  const closeAfter = new Int32Array(n);
+  const alternativeEnd = new Int32Array(n).fill(n);
+  /** Per open group (and the top level): its `(` and the indices waiting for their alternative's end. */
+  const opens: number[] = [];
+  const waiting: number[][] = [[]];
+  const settle = (end: number) => {
+    const list = waiting[waiting.length - 1];
+    for (const at of list) alternativeEnd[at] = end;
+    list.length = 0;
+  };
+  for (let i = 0; i < n; i++) {
+    const c = source[i];
+    if (c === '|' || c === ')') {
+      settle(i);
+      alternativeEnd[i] = i;
+      if (c === ')' && opens.length > 0) {
+        closeAfter[opens.pop()!] = i + 1;
+        waiting.pop();
+      }
+      continue;
+    }
+    waiting[waiting.length - 1].push(i);
+    if (c === '\\') {
+      i++;
+    } else if (c === '[') {
+      let j = i + 1;
+      for (; j < n; j++) {
+        if (source[j] === '\\') j++;
+        else if (source[j] === ']') break;
+      }
+      closeAfter[i] = Math.min(j + 1, n);
+      i = j;
+    } else if (c === '(') {
+      opens.push(i);
+      closeAfter[i] = n;
+      waiting.push([]);
+    }
+  }
+  // Unclosed groups (an invalid pattern) end with the source, as the scans this replaces did.
+  return (lastStructure = { source, closeAfter, alternativeEnd });
+}
+
 /** Index just past the group that opens at `i`. */
 function skipBalanced(source: string, i: number): number {
-  let depth = 0;
-  for (; i < source.length; i++) {
-    const c = source[i];
-    if (c === '\\') i++;
-    else if (c === '[') i = skipClass(source, i) - 1;
-    else if (c === '(') depth++;
-    else if (c === ')' && --depth === 0) return i + 1;
-  }
-  return source.length;
+  return structureOf(source).closeAfter[i];
 }
 
 function skipClass(source: string, i: number): number {
-  for (i++; i < source.length; i++) {
-    if (source[i] === '\\') i++;
-    else if (source[i] === ']') return i + 1;
-  }
-  return source.length;
+  return structureOf(source).closeAfter[i];
 }
 
 /** Index of the `|` or `)` that ends the alternative containing `i` (at its own depth). */
 function endOfAlternative(source: string, i: number): number {
-  for (; i < source.length; i++) {
-    const c = source[i];
-    if (c === '\\') i++;
-    else if (c === '[') i = skipClass(source, i) - 1;
-    else if (c === '(') i = skipBalanced(source, i) - 1;
-    else if (c === '|' || c === ')') return i;
-  }
-  return source.length;
+  return i >= source.length ? source.length : structureOf(source).alternativeEnd[i];
 }
 
 const ZERO_COUNT = /\{0[,}]/y;
@@ -233,6 +275,50 @@ export function literalPrefixes(source: string): string[] | undefined {
   }
 }
 
+/**
+ * The key of a pattern source in the table of literals read ahead of time: its length and a
+ * 53-bit hash (cyrb53), so that no two of a pack's sources share one.
+ */
+export function sourceKey(source: string): string {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < source.length; i++) {
+    const c = source.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 2654435761);
+    h2 = Math.imul(h2 ^ c, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return `${source.length}:${(4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36)}`;
+}
+
+/**
+ * The literals of the default pack's regexes, read when it was built (scripts/build-literals.mjs):
+ * reading them is most of compiling a pack, and code that runs once runs slowly, so a cold
+ * start would spend some 150 ms of CPU on it. A source the table does not hold (a team's own
+ * pattern, a rule changed since) is read as it comes.
+ */
+const READ_AHEAD: Readonly<Record<string, readonly string[] | null>> = readAhead;
+
+let recording: Map<string, readonly string[] | null> | undefined;
+
+/** From now on, read every source afresh and note what was read, by key (for scripts/build-literals.mjs). */
+export function recordLiteralReadings(): Map<string, readonly string[] | null> {
+  return (recording = new Map());
+}
+
+/** literalPrefixes(source), from the table read ahead when it holds the source. */
+export function readLiterals(source: string): readonly string[] | undefined {
+  const key = sourceKey(source);
+  if (recording) {
+    const literals = literalPrefixes(source);
+    recording.set(key, literals ?? null);
+    return literals;
+  }
+  const known = READ_AHEAD[key];
+  return known === undefined ? literalPrefixes(source) : (known ?? undefined);
+}
+
 /** What `\s` matches: a space in a literal stands for any of these. */
 const WHITE_SPACE = /\s/;
 
@@ -345,13 +431,13 @@ export class LiteralIndex {
   private readonly scanner: LiteralScanner;
   private readonly slots = new Map<RegExp, number>();
   private readonly sticky: RegExp[] = [];
-  private readonly lists: string[][] = [];
+  private readonly lists: (readonly string[])[] = [];
 
   constructor(regexes: Iterable<RegExp>) {
     const lists = this.lists;
     for (const regex of regexes) {
       if (this.slots.has(regex)) continue;
-      const literals = literalPrefixes(regex.source);
+      const literals = readLiterals(regex.source);
       if (!literals) continue;
       this.slots.set(regex, lists.length);
       lists.push(literals);

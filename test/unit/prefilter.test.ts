@@ -9,7 +9,8 @@ import { defaultPack, type RulePack } from '../../src/engine';
 import { analyzeCompiled } from '../../src/engine/analyze';
 import { compilePack, type CompiledPack } from '../../src/engine/compile';
 import { beginsAtWordStart } from '../../src/engine/context';
-import { globalSpans, LiteralIndex, LiteralScanner, literalPrefixes } from '../../src/engine/prefilter';
+import { globalSpans, LiteralIndex, LiteralScanner, literalPrefixes, readLiterals, sourceKey } from '../../src/engine/prefilter';
+import readAhead from '../../src/rules/literals.generated.json';
 import { splitSentences } from '../../src/engine/sentences';
 import { foldCase } from '../../src/engine/text';
 import type { Span } from '../../src/engine/types';
@@ -93,6 +94,21 @@ describe('one-pass matching', () => {
     const patterns = pack.rules.flatMap((r) => r.patterns.filter((p) => p.regex));
     const unread = patterns.filter((p) => index.slotOf(p.regex!) === undefined);
     assert.ok(unread.length <= patterns.length / 10, `${unread.length} of ${patterns.length} patterns have no literals`);
+  });
+
+  it('reads the literals of the built-in pack ahead of time, as they read now (npm run build:literals)', () => {
+    const table = readAhead as Record<string, readonly string[] | null>;
+    const all = [...pack.rules.flatMap((r) => r.patterns.flatMap((p) => [p.regex, p.unless])), ...pack.context.regexes()];
+    const sources = [...new Set(all.filter((r): r is RegExp => r !== undefined && beginsAtWordStart(r)).map((r) => r.source))];
+    const keys = new Set(sources.map(sourceKey));
+    assert.equal(keys.size, sources.length, 'two sources share a key');
+    for (const source of sources) {
+      // Stale or missing: a cold start reads the source itself, which is slow, not wrong.
+      assert.deepEqual(table[sourceKey(source)], literalPrefixes(source) ?? null, `src/rules/literals.generated.json is stale (${source.slice(0, 60)}): run npm run build:literals`);
+      assert.deepEqual(readLiterals(source), literalPrefixes(source));
+    }
+    // A source the table does not hold is read as it comes.
+    assert.deepEqual(readLiterals('(?<![a-z0-9])(?:unheard-of phrase)'), literalPrefixes('(?<![a-z0-9])(?:unheard-of phrase)'));
   });
 
   it("finds each regex's matches, in paragraphs and in sentences, exactly as a scan of the whole text does", function () {
