@@ -82,15 +82,15 @@ export const MUTATIONS: Mutation[] = [
   {
     id: 'context.sentence-scope-ignored',
     file: 'src/engine/context.ts',
-    find: "if (hit.trigger.scope === 'sentence') {",
+    find: 'if (hit.trigger.scope !== undefined) {',
     replace: 'if (false) {',
     breaks: '"Options discussed with the family; patient not present" counts as shared with the patient',
   },
   {
     id: 'context.proxy-ignored',
     file: 'src/engine/context.ts',
-    find: 'if (proxy && hit.trigger.proxyCounts) continue;',
-    replace: '',
+    find: 'if (kinds.has(hit.trigger.kind)) continue;\n      if (proxy && hit.trigger.proxyCounts) continue;',
+    replace: 'if (kinds.has(hit.trigger.kind)) continue;',
     breaks: "a child's mother speaking for the child is read as another person, so the child's note loses its fears",
   },
   // --- Paragraph cache ---------------------------------------------------------------------
@@ -243,6 +243,20 @@ export const MUTATIONS: Mutation[] = [
     find: 'if (key !== sentence) speaker = this.pack.attribution.speakerOf(',
     replace: 'if (false) speaker = this.pack.attribution.speakerOf(',
     breaks: '"We went over the options; she prefers to wait": the clinician\'s frame hides the patient\'s choice',
+  },
+  {
+    id: 'units.paragraph-context-ignored',
+    file: 'src/engine/units.ts',
+    find: 'for (const kind of this.carried(scan, unitText, s)) contexts.add(kind);',
+    replace: '',
+    breaks: 'Under "Copied forward from the 2/14 visit:", that visit\'s decision and follow-up count as this visit\'s',
+  },
+  {
+    id: 'sections.earlier-visit-label-ignored',
+    file: 'src/engine/sections.ts',
+    find: "if (EARLIER_LABEL.test(title)) return { kind: 'past-history', inherits: false, title, lineStart, headerStart, headerEnd };",
+    replace: '',
+    breaks: '"PLAN FROM LAST VISIT:" is read as this visit\'s plan',
   },
   {
     id: 'sections.history-label-ignored',

@@ -78,8 +78,16 @@ export function beginsAtWordStart(regex: RegExp): boolean {
 // A sentence that still holds an unfilled placeholder is a prompt not yet written, whatever else it says.
 const PLACEHOLDER_TRIGGER: ContextTrigger = { kind: 'placeholder', pattern: PLACEHOLDER_SOURCE, direction: 'both', scope: 'sentence' };
 
+/** A trigger whose context reaches the end of its paragraph, from the start of its sentence. */
+export interface ParagraphHit {
+  /** Where the trigger's sentence starts: it and every later sentence of the paragraph are in its context. */
+  from: number;
+  trigger: ContextTrigger;
+}
+
 export class ContextMatcher {
   private readonly triggers: CompiledTrigger[];
+  private readonly paragraphTriggers: CompiledTrigger[];
   private readonly terminator: RegExp;
   private readonly pseudo: RegExp | undefined;
   /** The widest word limit of any trigger: no hit further away than this can apply. */
@@ -89,6 +97,7 @@ export class ContextMatcher {
   constructor(definitions: ContextDefinitions, lists: Readonly<Record<WordList, readonly string[]>>) {
     this.triggers = definitions.triggers.map((trigger) => ({ trigger, regex: wordBounded(expandWordLists(trigger.pattern, lists)) }));
     this.triggers.push({ trigger: PLACEHOLDER_TRIGGER, regex: new RegExp(foldPatternSource(PLACEHOLDER_SOURCE), 'g') });
+    this.paragraphTriggers = this.triggers.filter(({ trigger }) => trigger.scope === 'paragraph');
     this.maxWords = Math.max(...this.triggers.map(({ trigger }) => trigger.maxWords ?? DEFAULT_MAX_WORDS));
     const terminators = definitions.terminators.map(escapeRegExp).join('|');
     this.terminator = new RegExp(String.raw`;|(?<![\p{L}\p{N}])(?:${terminators || '(?!)'})(?![\p{L}\p{N}])`, 'giu');
@@ -125,7 +134,7 @@ export class ContextMatcher {
       commas,
       byEnd: [...hits].sort((a, b) => a.end - b.end),
       byStart: [...hits].sort((a, b) => a.start - b.start),
-      sentenceWide: hits.filter((h) => h.trigger.scope === 'sentence'),
+      sentenceWide: hits.filter((h) => h.trigger.scope !== undefined),
       wordStarts,
     };
   }
@@ -139,7 +148,7 @@ export class ContextMatcher {
     for (const hit of this.candidates(context, match)) {
       if (kinds.has(hit.trigger.kind)) continue;
       if (proxy && hit.trigger.proxyCounts) continue;
-      if (hit.trigger.scope === 'sentence') {
+      if (hit.trigger.scope !== undefined) {
         kinds.add(hit.trigger.kind);
         continue;
       }
@@ -150,6 +159,37 @@ export class ContextMatcher {
       const forward = direction !== 'backward' && hit.end <= match.start && inScope(text, hit.end, match.start, maxWords, context.terminators, commas);
       const backward = direction !== 'forward' && hit.start >= match.end && inScope(text, match.end, hit.start, maxWords, context.terminators, commas);
       if (forward || backward) kinds.add(hit.trigger.kind);
+    }
+    return kinds;
+  }
+
+  /**
+   * The paragraph-wide triggers of a paragraph (`sentences` of `text`, in order), each with the start of
+   * its sentence; computed once per paragraph.
+   */
+  paragraphHits(text: string, sentences: readonly Span[]): ParagraphHit[] {
+    const hits: ParagraphHit[] = [];
+    for (const { trigger, regex } of this.paragraphTriggers) {
+      regex.lastIndex = 0;
+      for (let m = regex.exec(text); m; m = regex.exec(text)) {
+        if (m[0].length === 0) {
+          regex.lastIndex++;
+          continue;
+        }
+        const sentence = sentences.find((s) => s.start <= m!.index && m!.index < s.end);
+        if (sentence) hits.push({ from: sentence.start, trigger });
+      }
+    }
+    return hits.sort((a, b) => a.from - b.from);
+  }
+
+  /** The contexts that paragraph-wide triggers carry into a sentence starting at `sentenceStart`. */
+  carriedInto(hits: readonly ParagraphHit[], sentenceStart: number, proxy: boolean): ContextKind[] {
+    const kinds: ContextKind[] = [];
+    for (const hit of hits) {
+      if (hit.from > sentenceStart) break;
+      if (proxy && hit.trigger.proxyCounts) continue;
+      if (!kinds.includes(hit.trigger.kind)) kinds.push(hit.trigger.kind);
     }
     return kinds;
   }

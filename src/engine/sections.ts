@@ -101,6 +101,8 @@ function readHeader(line: string, lineStart: number, vocabulary: SectionVocabula
   if (!(colon || rest === '')) return undefined;
   // A label about the past ("PAST TREATMENT", "FAMILY PSYCHIATRIC HISTORY") is a history, never a plan: it
   // starts one rather than continuing the section above it.
+  // What an earlier note said ("PLAN FROM LAST VISIT", "COPIED FROM PRIOR NOTE") is that visit's record, wherever it sits.
+  if (EARLIER_LABEL.test(title)) return { kind: 'past-history', inherits: false, title, lineStart, headerStart, headerEnd };
   const history = historyKind(title);
   if (history) return { kind: history, inherits: false, title, lineStart, headerStart, headerEnd, historyLabel: true };
   // A longer unknown label named after a plan-like one ("ER COURSE", "PLAN OF CARE", "EQUIPMENT RECOMMENDATION") is
@@ -112,6 +114,8 @@ function readHeader(line: string, lineStart: number, vocabulary: SectionVocabula
 }
 
 const STORY = new Set<SectionKind>(['hpi', 'subjective', 'chief-complaint']);
+// "SINCE LAST VISIT" is this visit's interval history, not the earlier visit's record.
+const EARLIER_LABEL = /(?<!\bsince (?:the |her |his |their |my |our )?)\b(?:last|previous|prior|earlier|preceding) (?:visit|note|encounter|appointment)|\bcopied\b|\bcarried (?:forward|over)\b/i;
 const PAST_LABEL = /^(?:past|previous|prior|former|old)\b/i;
 const HISTORY_LABEL = /\b(?:history|hx)$/i;
 const FAMILY_LABEL = /\bfamily\b/i;

@@ -293,8 +293,12 @@ export interface ContextTrigger {
   direction: 'forward' | 'backward' | 'both';
   /** How many words the context reaches; default 6, never past a terminator. */
   maxWords?: number;
-  /** `sentence`: the trigger qualifies its whole sentence, across clauses ("...; patient not present"). */
-  scope?: 'sentence';
+  /**
+   * `sentence`: the trigger qualifies its whole sentence, across clauses ("...; patient not present").
+   * `paragraph`: its whole sentence and every later sentence of its paragraph (a block copied from an
+   * earlier note, under "Copied from the note of 3/2:").
+   */
+  scope?: 'sentence' | 'paragraph';
   /** The scope also ends at a comma ("If worse, return to clinic"). */
   endsAtComma?: boolean;
   /** Does not apply when a proxy speaks for the patient (a child's parent). */

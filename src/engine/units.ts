@@ -10,7 +10,7 @@
 import type { NamedRelatives, Speaker } from './attribution';
 import { contextBits, tokenize, type PatternHit, type SentenceFacts } from './learned/features';
 import type { CompiledPack, CompiledPattern } from './compile';
-import type { SentenceContext } from './context';
+import type { ParagraphHit, SentenceContext } from './context';
 import { splitSentences } from './sentences';
 import { globalSpans, type Occurrences } from './prefilter';
 import { foldCase } from './text';
@@ -49,6 +49,8 @@ interface UnitScan {
   sentences: Span[];
   matches: Map<CompiledPattern, RelativeMatch[]>;
   contexts: Map<number, SentenceContext>;
+  /** Triggers whose context runs to the end of the paragraph (a copied block's marker); read once. */
+  paragraphHits?: ParagraphHit[];
   /** By sentence index, or by "sentence:clause start" for a clause that may name its own speaker. */
   speakers: Map<number | string, Speaker>;
   /** What the learned scorer reads of each sentence, once per unit content (see learned/features.ts). */
@@ -274,7 +276,9 @@ export class UnitReader {
         while (nextUnless < unlessSpans.length && unlessSpans[nextUnless].end <= match.start) nextUnless++;
         excepted = nextUnless < unlessSpans.length && unlessSpans[nextUnless].start < match.end;
       }
-      found.push({ sentence, match, contexts: this.pack.context.contextsOf(unitText, context, match, this.proxy), excepted });
+      const contexts = this.pack.context.contextsOf(unitText, context, match, this.proxy);
+      for (const kind of this.carried(scan, unitText, s)) contexts.add(kind);
+      found.push({ sentence, match, contexts, excepted });
     }
     return found;
   }
@@ -346,6 +350,11 @@ export class UnitReader {
       }
       for (const hit of context.sentenceWide) contexts |= contextBits([hit.trigger.kind]);
     }
+    const carried = contextBits(this.carried(scan, folded, facts.sentence));
+    if (carried) {
+      for (const token of facts.tokens) token.contexts |= carried;
+      contexts |= carried;
+    }
     facts.contexts = contexts;
     facts.contextsRead = true;
     return facts;
@@ -369,6 +378,13 @@ export class UnitReader {
     }
     facts.complete = true;
     return facts;
+  }
+
+  /** The contexts a paragraph-wide trigger earlier in the unit (or in this sentence) carries into `sentence`. */
+  private carried(scan: UnitScan, unitText: string, sentence: Span) {
+    // `unitText` is the folded text here, as the triggers are compiled for it.
+    scan.paragraphHits ??= this.pack.context.paragraphHits(unitText, scan.sentences);
+    return scan.paragraphHits.length === 0 ? [] : this.pack.context.carriedInto(scan.paragraphHits, sentence.start, this.proxy);
   }
 
   /** The unit's folded text (ASCII lower case, same offsets). */

@@ -31,6 +31,10 @@ export const contextDefinitions: ContextDefinitions = {
     { kind: 'other-experiencer', pattern: String.raw`(?:the )?(?:patient|pt) (?:was |is )?(?:not present|absent)|without the patient(?: present)?|in the patient's absence|outside the patient's presence`, direction: 'both', scope: 'sentence', proxyCounts: true },
     // historical
     { kind: 'historical', pattern: String.raw`history of|h/o|previously|prior to this|in the past|at (?:the|her|his|their) last visit|last visit|last (?:year|month|week|time|fall|spring|summer|winter)|years ago|months ago|as a child`, direction: 'forward', maxWords: 8 },
+    // Text copied from an earlier note ("Copied from the note of 3/2:", "Previous note: ...") records that visit, not
+    // this one: its sentence and the rest of its paragraph. Only such labels: "per the last note" or "since last
+    // visit:" mention the earlier visit in this visit's own account, whose later sentences are today's.
+    { kind: 'historical', pattern: String.raw`(?:copied|carried (?:forward|over)|pasted|imported) (?:forward |over )?from|(?<!since (?:the |her |his |their |my |our )?)(?:previous|prior|last|earlier) (?:visit|note|encounter|office visit|clinic note|progress note)(?:'s)?(?: (?:plan|assessment|a/p|assessment and plan|recommendations))?:|(?:previous|prior|old) (?:plan|assessment and plan|recommendations):|(?:from|of) the (?:\d{1,2}/\d{1,2}(?:/\d{2,4})?|[a-z]+ \d{1,2}(?:st|nd|rd|th)?) (?:note|visit):`, direction: 'both', scope: 'paragraph' },
     // What was noted in the past, said after it ("crying spells were noted in the past").
     { kind: 'historical', pattern: String.raw`(?:noted|reported|seen|present|described|documented) in the past|in the past (?:year|years|month|months)?`, direction: 'backward', maxWords: 8 },
   ],

@@ -137,3 +137,27 @@ describe('context: sentence-wide triggers, pseudo-triggers and the match itself'
     assert.deepEqual(contextsOf('No fever but rash.', 'rash', { matcher: bare }), ['negated']);
   });
 });
+
+describe('context: paragraph-wide triggers', () => {
+  const copied = new ContextMatcher(
+    { triggers: [{ kind: 'historical', pattern: 'copied from', direction: 'both', scope: 'paragraph' }], terminators: [], pseudo: [] },
+    NO_LISTS,
+  );
+  const sentencesOf = (text: string) => [...text.matchAll(/[^.]+\./g)].map((m) => ({ start: m.index!, end: m.index! + m[0].length }));
+
+  it('covers its own sentence, before and after it, and every later sentence of the paragraph', () => {
+    const text = foldCase('Seen in May. Surgery advised, copied from her chart. Brace. Rest.');
+    const hits = copied.paragraphHits(text, sentencesOf(text));
+    const [may, advised, brace, rest] = sentencesOf(text);
+    assert.deepEqual(copied.carriedInto(hits, may.start, false), []);
+    assert.deepEqual(copied.carriedInto(hits, advised.start, false), ['historical']);
+    assert.deepEqual(copied.carriedInto(hits, brace.start, false), ['historical']);
+    assert.deepEqual(copied.carriedInto(hits, rest.start, false), ['historical']);
+    assert.deepEqual(contextsOf('Surgery advised, copied from her chart.', 'surgery', { matcher: copied }), ['historical']);
+  });
+
+  it('finds nothing in a paragraph without the trigger', () => {
+    const text = foldCase('Surgery advised. Brace.');
+    assert.deepEqual(copied.paragraphHits(text, sentencesOf(text)), []);
+  });
+});
