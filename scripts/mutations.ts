@@ -247,7 +247,7 @@ export const MUTATIONS: Mutation[] = [
   {
     id: 'units.paragraph-context-ignored',
     file: 'src/engine/units.ts',
-    find: 'for (const kind of this.carried(scan, unitText, s)) contexts.add(kind);',
+    find: 'for (const kind of this.carried(scan, unitText, s, occurrences)) contexts.add(kind);',
     replace: '',
     breaks: 'Under "Copied forward from the 2/14 visit:", that visit\'s decision and follow-up count as this visit\'s',
   },

@@ -165,18 +165,13 @@ export class ContextMatcher {
 
   /**
    * The paragraph-wide triggers of a paragraph (`sentences` of `text`, in order), each with the start of
-   * its sentence; computed once per paragraph.
+   * its sentence; computed once per paragraph. `occurrences`: the pack's literals in `text`, when scanned.
    */
-  paragraphHits(text: string, sentences: readonly Span[]): ParagraphHit[] {
+  paragraphHits(text: string, sentences: readonly Span[], occurrences?: Occurrences): ParagraphHit[] {
     const hits: ParagraphHit[] = [];
     for (const { trigger, regex } of this.paragraphTriggers) {
-      regex.lastIndex = 0;
-      for (let m = regex.exec(text); m; m = regex.exec(text)) {
-        if (m[0].length === 0) {
-          regex.lastIndex++;
-          continue;
-        }
-        const sentence = sentences.find((s) => s.start <= m!.index && m!.index < s.end);
+      for (const { start } of occurrences ? occurrences.spans(regex) : globalSpans(regex, text)) {
+        const sentence = sentences.find((s) => s.start <= start && start < s.end);
         if (sentence) hits.push({ from: sentence.start, trigger });
       }
     }

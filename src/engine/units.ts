@@ -277,7 +277,7 @@ export class UnitReader {
         excepted = nextUnless < unlessSpans.length && unlessSpans[nextUnless].start < match.end;
       }
       const contexts = this.pack.context.contextsOf(unitText, context, match, this.proxy);
-      for (const kind of this.carried(scan, unitText, s)) contexts.add(kind);
+      for (const kind of this.carried(scan, unitText, s, occurrences)) contexts.add(kind);
       found.push({ sentence, match, contexts, excepted });
     }
     return found;
@@ -350,7 +350,7 @@ export class UnitReader {
       }
       for (const hit of context.sentenceWide) contexts |= contextBits([hit.trigger.kind]);
     }
-    const carried = contextBits(this.carried(scan, folded, facts.sentence));
+    const carried = contextBits(this.carried(scan, folded, facts.sentence, this.occurrences(entry)));
     if (carried) {
       for (const token of facts.tokens) token.contexts |= carried;
       contexts |= carried;
@@ -381,9 +381,9 @@ export class UnitReader {
   }
 
   /** The contexts a paragraph-wide trigger earlier in the unit (or in this sentence) carries into `sentence`. */
-  private carried(scan: UnitScan, unitText: string, sentence: Span) {
+  private carried(scan: UnitScan, unitText: string, sentence: Span, occurrences?: Occurrences) {
     // `unitText` is the folded text here, as the triggers are compiled for it.
-    scan.paragraphHits ??= this.pack.context.paragraphHits(unitText, scan.sentences);
+    scan.paragraphHits ??= this.pack.context.paragraphHits(unitText, scan.sentences, occurrences);
     return scan.paragraphHits.length === 0 ? [] : this.pack.context.carriedInto(scan.paragraphHits, sentence.start, this.proxy);
   }
 
