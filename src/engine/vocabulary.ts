@@ -80,3 +80,12 @@ const COMPACT_TOKEN = /\\[\s\S]|\[(?:\\[\s\S]|[^\]\\])*\]|\(\?=\)|\)(?=((?:[?*+]
 export function compact(source: string): string {
   return source.replace(COMPACT_TOKEN, (token) => (token[0] === ')' ? token + JOIN : token));
 }
+
+/**
+ * A regular expression as its author wrote it, without the empty look-aheads `compact` adds (an
+ * empty look-ahead always matches and consumes nothing, so the match is the same): for what the
+ * CLI publishes to teams.
+ */
+export function readablePattern(source: string): string {
+  return source.replace(/\\[\s\S]|\[(?:\\[\s\S]|[^\]\\])*\]|\(\?=\)/g, (token) => (token === JOIN ? '' : token));
+}

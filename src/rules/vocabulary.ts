@@ -65,7 +65,7 @@ export const OUTPATIENT_INTERVAL = String.raw`(?:(?:about|approximately|around|r
 export const WORDS = (n: number): string => String.raw`(?:()(?!{negations}\W)[^\s.;:!?]+ ){0,${n}}?`;
 
 // The empty look-ahead and `compact` live with the engine, which compacts its own regexes too.
-export { compact, JOIN } from '../engine/vocabulary';
+export { compact, JOIN, readablePattern } from '../engine/vocabulary';
 
 /**
  * Help with the conversation itself (an interpreter, a chaperone): declining or choosing it is not

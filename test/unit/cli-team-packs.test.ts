@@ -1,5 +1,7 @@
 /** The CLI on team packs: rules that do not apply, in every output; profiles in reports. */
 import * as assert from 'node:assert/strict';
+import { defaultPack } from '../../src/engine';
+import { compact } from '../../src/rules/vocabulary';
 import { json } from './pack-helpers';
 import { run, runAsync, tempDir, writeNotes } from './cli-helpers';
 import { interpreterRule } from './pack-helpers';
@@ -196,5 +198,49 @@ describe('cli: each note checked with its own folder\'s pack', () => {
     const loose = JSON.parse(run(['check', '--print-config', 'not-yet.note'], { cwd: dir }).stdout);
     assert.equal(loose.pack, null);
     assert.equal(loose.noteProfiles, undefined);
+  });
+});
+
+describe('cli: what a team needs to write a pack, published', () => {
+  it('rules --format json: each rule\'s evidence (readable patterns), phrases, prompt and when; header names, context triggers, word lists and detection phrases', () => {
+    const published = JSON.parse(run(['rules', '--format', 'json', '--no-config']).stdout);
+    for (const rule of defaultPack.rules) {
+      const listed = published.rules.find((r: { id: string }) => r.id === rule.id);
+      assert.equal(listed.evidence.length, rule.evidence.length, rule.id);
+      rule.evidence.forEach((entry, i) => {
+        // The published pattern is the same regular expression, less the engine's empty look-aheads.
+        if (entry.pattern !== undefined) assert.equal(compact(listed.evidence[i].pattern), entry.pattern, `${rule.id} evidence[${i}]`);
+        if (entry.pattern !== undefined) assert.ok(!listed.evidence[i].pattern.includes('(?=)'), `${rule.id} evidence[${i}]`);
+        assert.deepEqual(listed.evidence[i].sections, entry.sections);
+        assert.deepEqual(listed.evidence[i].attribution, entry.attribution);
+      });
+      assert.deepEqual(listed.phrases, [...new Set(rule.evidence.flatMap((e) => e.phrases ?? []))]);
+      assert.equal(listed.when, rule.when ?? null);
+      assert.equal(listed.prompt?.label, rule.prompt?.label);
+    }
+    assert.ok(published.headers.hpi.includes('history of present illness'));
+    assert.ok(published.headers.assessment.length > 5);
+    assert.ok(published.context.triggers.some((t: { kind: string; pattern: string }) => t.kind === 'negated' && t.pattern === '{negations}'));
+    assert.ok(published.context.triggers.every((t: { pattern: string }) => !t.pattern.includes('(?=)')));
+    assert.ok(published.vocabulary.relatives.includes('wife') && published.vocabulary.negations.includes('denies'));
+    assert.ok(published.profiles.find((p: { id: string }) => p.id === 'urgent').detect.includes('urgent care'));
+    assert.equal(published.defaultProfile, 'default');
+  });
+
+  it('explain --format json: a team rule\'s evidence, when and prompt labels; a built-in rule changed by the pack shows the change', () => {
+    const dir = tempDir('hn-publish-');
+    writeNotes(dir, {
+      '.healingnotes.json': json({
+        customRules: [interpreterRule({ when: { found: { phrases: ['spanish'] } }, prompt: { label: 'Interpreter', snippet: '${1:<language>}', sections: ['hpi'], createSection: 'HPI', labels: ['Interpreter used'] } })],
+        rules: { 'explain.understanding': { addEvidence: [{ phrases: ['cree que'], attribution: 'patient' }] } },
+      }),
+    });
+    const team = JSON.parse(run(['explain', '--format', 'json', 'clinic.interpreter'], { cwd: dir }).stdout);
+    assert.deepEqual(team.when, { found: { phrases: ['spanish'] } });
+    assert.deepEqual(team.phrases, ['interpreter', 'language line']);
+    assert.deepEqual(team.prompt.labels, ['Interpreter used']);
+    const builtIn = JSON.parse(run(['explain', '--format', 'json', 'explain.understanding'], { cwd: dir }).stdout);
+    assert.ok(builtIn.phrases.includes('cree que'));
+    assert.equal(builtIn.evidence.at(-1).attribution, 'patient');
   });
 });

@@ -1,6 +1,7 @@
 /** `healing-notes explain <rule-id>`: why the element matters, what counts, and examples. */
 import { promptSnippet, snippetToText } from '../../assist';
 import type { Rule, RulePack, RulePrompt } from '../../engine';
+import { readablePattern } from '../../rules/vocabulary';
 import { loadSetup } from '../config';
 import { UsageError } from '../files';
 import { cwdOf, formatOf, parse, type CliIO } from '../io';
@@ -49,9 +50,33 @@ export function findRule(pack: RulePack, id: string, listedBy = "'healing-notes 
 
 /** A rule as `explain --format json` prints it (and the MCP server's explain_rule answers). */
 export function ruleJson(rule: Rule): Record<string, unknown> {
-  const { id, title, skill, behavior, level, severity, message, rationale, counts, examples } = rule;
-  const prompt = rule.prompt ? promptJson(rule.prompt) : null;
-  return { id, title, skill, behavior, level, severity, message, rationale, counts, prompt, examples };
+  const { id, title, skill, behavior, level, severity, rationale, counts, examples } = rule;
+  return { id, title, skill, behavior, level, severity, rationale, counts, ...ruleDefinitionJson(rule), examples };
+}
+
+/**
+ * What a team needs to change a rule from a pack: its messages, its evidence (each entry's phrases
+ * or pattern, the sections it is read in, `attribution` — whose words it must be — and its
+ * look-alikes), its prompt, its checks and its `when`. Patterns are the engine's own regular
+ * expressions (matched case-insensitively, word-bounded); `removeEvidence` counts entries from 0.
+ */
+export function ruleDefinitionJson(rule: Rule): Record<string, unknown> {
+  return {
+    message: rule.message,
+    ...(rule.weakMessage !== undefined ? { weakMessage: rule.weakMessage } : {}),
+    ...(rule.placeholderMessage !== undefined ? { placeholderMessage: rule.placeholderMessage } : {}),
+    evidence: rule.evidence.map((e) => ({
+      ...e,
+      ...(e.pattern !== undefined ? { pattern: readablePattern(e.pattern) } : {}),
+      ...(e.unless !== undefined ? { unless: readablePattern(e.unless) } : {}),
+      ...(e.alongWith !== undefined ? { alongWith: readablePattern(e.alongWith) } : {}),
+    })),
+    phrases: [...new Set(rule.evidence.flatMap((e) => e.phrases ?? []))],
+    ...(rule.except ? { except: rule.except } : {}),
+    prompt: rule.prompt ? promptJson(rule.prompt) : null,
+    ...(rule.checks ? { checks: rule.checks } : {}),
+    when: rule.when ?? null,
+  };
 }
 
 /**
@@ -68,6 +93,7 @@ export function promptJson(prompt: RulePrompt): Record<string, unknown> {
     sections: prompt.sections,
     createSection: prompt.createSection,
     ...(prompt.createAfter ? { createAfter: prompt.createAfter } : {}),
+    ...(prompt.labels ? { labels: prompt.labels } : {}),
   };
 }
 

@@ -1,5 +1,8 @@
 /** `healing-notes rules`: the active rules with their skill, behavior, level and severity. */
+import { fallbackProfile, type RulePack } from '../../engine';
 import { effectiveSeverity, loadSetup, type Setup } from '../config';
+import { readablePattern } from '../../rules/vocabulary';
+import { ruleDefinitionJson } from './explain';
 import { UsageError } from '../files';
 import { cwdOf, formatOf, parse, type CliIO } from '../io';
 
@@ -31,7 +34,7 @@ export function rules(args: readonly string[], io: CliIO): number {
   const format = formatOf(values.format, ['text', 'json'] as const, 'text');
   if (positionals.length > 0) throw new UsageError(`'rules' takes no arguments (got '${positionals[0]}')`);
   const setup = loadSetup({ cwd: cwdOf(io), noConfig: values['no-config'], rules: values.rules, profile: values.profile });
-  const json = rulesJson(setup);
+  const json = rulesJson(setup, 'pack');
   if (format === 'json') {
     io.stdout(JSON.stringify(json, null, 2) + '\n');
     return 0;
@@ -52,9 +55,15 @@ export function rules(args: readonly string[], io: CliIO): number {
   return 0;
 }
 
-/** The active rules as `rules --format json` prints them (and the MCP server's list_rules answers). */
-export function rulesJson(setup: Pick<Setup, 'pack' | 'profile'>) {
-  const rules = setup.pack.rules.map((rule) => ({
+/**
+ * The active rules as `rules --format json` prints them (`pack`: everything a team needs to write
+ * a pack — each rule's evidence, prompt and `when`, the header names by section kind, the context
+ * triggers, the word lists and the profiles' detection phrases) and as the MCP server's list_rules
+ * answers (`list`: ids, skills, levels and severities).
+ */
+export function rulesJson(setup: Pick<Setup, 'pack' | 'profile'>, detail: 'list' | 'pack' = 'list') {
+  const { pack } = setup;
+  const rules = pack.rules.map((rule) => ({
     id: rule.id,
     skill: rule.skill,
     behavior: rule.behavior,
@@ -62,7 +71,39 @@ export function rulesJson(setup: Pick<Setup, 'pack' | 'profile'>) {
     level: rule.level,
     severity: effectiveSeverity(setup, rule),
     defaultSeverity: rule.severity,
+    ...(detail === 'pack' ? ruleDefinitionJson(rule) : {}),
   }));
-  const profiles = setup.pack.profiles.map((p) => ({ id: p.id, description: p.description }));
-  return { pack: setup.pack.name, profile: setup.profile ?? 'auto', profiles, rules };
+  const profiles = pack.profiles.map((p) => ({
+    id: p.id,
+    description: p.description,
+    ...(detail === 'pack' ? { detect: p.detect ?? [], rules: p.rules ?? {} } : {}),
+  }));
+  const listing = { pack: pack.name, profile: setup.profile ?? 'auto', profiles, rules };
+  if (detail === 'list') return listing;
+  return {
+    ...listing,
+    defaultProfile: fallbackProfile(pack).id,
+    headers: headersByKind(pack),
+    context: {
+      triggers: pack.context.triggers.map((t) => ({ ...t, pattern: readablePattern(t.pattern) })),
+      terminators: pack.context.terminators,
+      pseudo: pack.context.pseudo,
+    },
+    vocabulary: pack.vocabulary,
+  };
+}
+
+/** The header names the pack reads, by section kind (names lower case, without the colon); names scoped to some rules say which. */
+function headersByKind(pack: RulePack): Record<string, { names: string[]; rules?: string[] }[] | string[]> {
+  const byKind: Record<string, string[]> = {};
+  const scoped: Record<string, { names: string[]; rules: string[] }[]> = {};
+  for (const definition of pack.sections) {
+    if (definition.rules) (scoped[definition.kind] ??= []).push({ names: definition.names, rules: definition.rules });
+    else (byKind[definition.kind] ??= []).push(...definition.names);
+  }
+  const out: Record<string, { names: string[]; rules?: string[] }[] | string[]> = {};
+  for (const kind of Object.keys({ ...byKind, ...scoped })) {
+    out[kind] = scoped[kind] ? [{ names: byKind[kind] ?? [] }, ...scoped[kind]] : byKind[kind];
+  }
+  return out;
 }
