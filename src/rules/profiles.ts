@@ -9,7 +9,7 @@ export const profiles: Profile[] = [
     rules: { 'committed.faithful': 'off' },
   },
   { id: 'follow-up', description: 'Follow-up visit: earlier plans followed through.', detect: ['follow-up', 'follow up', 'followup', 'return visit', 'recheck'] },
-  { id: 'telehealth', description: 'Video or telephone visit.', detect: ['telehealth', 'telemedicine', 'video visit', 'virtual visit', 'telephone visit', 'phone visit'] },
+  { id: 'telehealth', description: 'Video or telephone visit.', detect: ['telehealth', 'telemedicine', 'video', 'virtual visit', 'telephone visit', 'phone visit'] },
   {
     id: 'urgent',
     description: 'Urgent care or emergency department: safety net and follow-up over life context.',
