@@ -134,7 +134,7 @@ describe('team packs: profiles from the heading', () => {
     const urgent = clinic.profiles.find((p) => p.id === 'urgent')!;
     assert.ok(urgent.detect!.includes('urgent care') && urgent.detect!.includes('walk-in clinic'), 'added to, not replaced');
     const both = analyze('WALK-IN CLINIC\nVisit type: video\nHPI: Sore throat.\nPLAN: Rest.', { pack: clinic });
-    assert.deepEqual(both.profiles, ['urgent', 'clinic-video']);
+    assert.deepEqual(both.profiles, ['telehealth', 'urgent', 'clinic-video']);
     assert.equal(findingsOf(both, 'explain.hopes')[0].severity, 'error', 'the later profile in the pack wins');
   });
 });
