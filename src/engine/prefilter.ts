@@ -364,31 +364,45 @@ export class LiteralScanner {
     if (space) for (let c = 0; c < 128; c++) if (WHITE_SPACE.test(String.fromCharCode(c))) this.columnOf[c] = space;
     this.spaceColumn = space;
     const width = (this.width = columns + 1);
-    let children = new Int32Array(64 * width);
-    const ends: number[][] = [[]];
-    literals.forEach((list, slot) => {
-      for (const literal of list) {
+    const { columnOf } = this;
+    let chars = 0;
+    let entries = 0;
+    for (const list of literals) {
+      entries += list.length;
+      for (const literal of list) chars += literal.length;
+    }
+    // Each character adds at most one node: the table is made at its largest once (no regrowth), and the part used kept.
+    const children = new Int32Array((chars + 1) * width);
+    // The slots that end at each node, as lists linked through typed arrays (no array per node: this runs once, cold).
+    const firstEnd = new Int32Array(chars + 1).fill(-1);
+    const nextEnd = new Int32Array(entries);
+    const endSlot = new Int32Array(entries);
+    let nodes = 1;
+    let ended = 0;
+    for (let slot = 0; slot < literals.length; slot++) {
+      for (const literal of literals[slot]) {
         let node = 0;
         for (let i = 0; i < literal.length; i++) {
-          const at = node * width + this.columnOf[literal.charCodeAt(i)];
-          if (children[at] === 0) {
-            children[at] = ends.length;
-            ends.push([]);
-            if (ends.length * width > children.length) {
-              const grown = new Int32Array(children.length * 2);
-              grown.set(children);
-              children = grown;
-            }
-          }
+          const at = node * width + columnOf[literal.charCodeAt(i)];
+          if (children[at] === 0) children[at] = nodes++;
           node = children[at];
         }
-        if (!ends[node].includes(slot)) ends[node].push(slot);
+        let e = firstEnd[node];
+        while (e !== -1 && endSlot[e] !== slot) e = nextEnd[e];
+        if (e === -1) {
+          endSlot[ended] = slot;
+          nextEnd[ended] = firstEnd[node];
+          firstEnd[node] = ended++;
+        }
       }
-    });
-    this.children = children.slice(0, ends.length * width);
-    this.endFrom = new Int32Array(ends.length + 1);
-    ends.forEach((slots, node) => (this.endFrom[node + 1] = this.endFrom[node] + slots.length));
-    this.endSlots = Int32Array.from(ends.flat());
+    }
+    this.children = children.slice(0, nodes * width);
+    const endFrom = (this.endFrom = new Int32Array(nodes + 1));
+    const endSlots = (this.endSlots = new Int32Array(ended));
+    for (let node = 0, k = 0; node < nodes; node++) {
+      for (let e = firstEnd[node]; e !== -1; e = nextEnd[e]) endSlots[k++] = endSlot[e];
+      endFrom[node + 1] = k;
+    }
     this.slots = literals.length;
   }
 
