@@ -59,7 +59,13 @@ function lastOfRun(sections: readonly Section[], section: Section): Section {
 
 const UNFILLED = new RegExp(`^([ \\t]*)((?:${PLACEHOLDER_RUN_SOURCE})?)[ \\t.]*$`);
 
-/** The first line labelled for the element that is not itself a known section header. */
+/** Whether a section holds nothing written: its body is empty or a template placeholder. */
+function unfilledSection(text: string, section: Section): boolean {
+  const body = text.slice(section.bodyRange.start, section.bodyRange.end).trim();
+  return !body.includes('\n') && UNFILLED.test(body);
+}
+
+/** The first line labelled for the element that is not itself a known section header (unless that section is unfilled). */
 function labelledLinePlacement(text: string, sections: readonly Section[], context: PlacementContext): Placement | undefined {
   const regex = context.labelledLine;
   if (!regex) return undefined;
@@ -69,7 +75,8 @@ function labelledLinePlacement(text: string, sections: readonly Section[], conte
     if (!m) continue;
     const afterColon = m.index + m[0].length - m[1].length;
     const header = sections.find((s) => s.headerRange.end > s.headerRange.start && s.headerRange.start >= lineStart && s.headerRange.start < afterColon);
-    if (header && context.knownHeader?.(header.title)) continue;
+    // A known header is its section's, unless the section is only this line left unfilled (`MOBILITY:` or `MOBILITY: ***` in a template).
+    if (header && context.knownHeader?.(header.title) && !unfilledSection(text, header)) continue;
     const section = [...sections].reverse().find((s) => s.range.start <= lineStart);
     const line = lineFrom(text, lineStart, m.index + m[0].length);
     const rest = UNFILLED.exec(m[1].replace(/\r$/, ''));
@@ -115,7 +122,13 @@ export function promptPlacement(text: string, sections: readonly Section[], rule
   const labelled = labelledLinePlacement(text, sections, context);
   if (labelled) return labelled;
   const prompt = rule.prompt;
-  if (!prompt) return { anchor: lineFrom(text), insertion: { offset: text.trimEnd().length }, sectionTitle: 'the note' };
+  if (!prompt) {
+    // No prompt: the first section its evidence is read in, if it names any; else the note as a whole, from line 1.
+    const kinds = rule.evidence.flatMap((e) => e.sections ?? []);
+    const first = sections.find((s) => s.kind !== 'preamble' && kinds.includes(s.kind));
+    if (first) return { anchor: headerOrFirstLine(text, first), insertion: { offset: contentEnd(text, first), section: first.kind }, sectionTitle: first.title };
+    return { anchor: lineFrom(text), insertion: { offset: text.trimEnd().length }, sectionTitle: 'the note' };
+  }
   const headed = sections.filter((s) => s.kind !== 'preamble');
   if (headed.length === 0) return paragraphPlacement(text, prompt);
   for (const kind of prompt.sections) {

@@ -205,6 +205,36 @@ describe('team packs: where findings sit', () => {
     }
   });
 
+  it('anchors to a labelled line that is also a known header when its section is unfilled, and fills it in place', () => {
+    const mobility = pack({
+      sections: [{ kind: 'other', names: ['mobility'] }],
+      customRules: [interpreterRule({ id: 'geri.mobility', title: 'Mobility', evidence: [{ phrases: ['gait', 'cane', 'walker'] }], prompt: { label: 'Mobility', snippet: '${1:<gait, falls, device>}', sections: ['plan'], createSection: 'MOBILITY' }, examples: { documented: ['PLAN: Uses a cane.'], missing: ['PLAN: Return in 6 months.'] } })],
+    });
+    for (const line of ['MOBILITY:', 'MOBILITY: ***']) {
+      const text = `HPI: Doing well.\n${line}\nPLAN: Return in 6 months.\n`;
+      const note = { text, analysis: analyze(text, { pack: mobility }), pack: mobility };
+      const finding = findingsOf(note.analysis, 'geri.mobility')[0];
+      assert.equal(text.slice(0, finding.range.start).split('\n').length, 2, `${line}: on its own line`);
+      const edit = promptEdit(note, finding)!;
+      assert.equal((text.slice(0, edit.start) + snippetToText(edit.snippet) + text.slice(edit.end)).split('\n')[1], 'MOBILITY: <gait, falls, device>', line);
+    }
+    // A header with something written under it stays its section's: the finding goes where the prompt belongs.
+    const written = 'HPI: Doing well.\nMOBILITY:\nWalks daily.\nPLAN: Return in 6 months.\n';
+    const finding = findingsOf(analyze(written, { pack: mobility }), 'geri.mobility')[0];
+    assert.equal(written.slice(0, finding.range.start).split('\n').length, 4);
+  });
+
+  it('puts a prompt-less rule\'s finding on the first section its evidence names, else line 1', () => {
+    const rule = (sections?: string[]) => interpreterRule({ id: 'derm.sun', prompt: undefined, evidence: [{ phrases: ['sunscreen'], ...(sections ? { sections } : {}) }], examples: { documented: ['PLAN: Sunscreen daily.'], missing: ['PLAN: Biopsy.'] } });
+    const text = 'HPI: Changing mole.\nPLAN: Shave biopsy.\n';
+    const line = (config: unknown) => {
+      const finding = findingsOf(analyze(text, { pack: pack(config) }), 'derm.sun')[0];
+      return [text.slice(0, finding.range.start).split('\n').length, finding.message];
+    };
+    assert.deepEqual(line({ customRules: [rule(['plan'])] }), [2, 'No interpreter use recorded in PLAN']);
+    assert.deepEqual(line({ customRules: [rule()] }), [1, 'No interpreter use recorded in the note']);
+  });
+
   it('keeps a team\'s header names to its own rules when scoped', () => {
     const scoped = pack({ customRules: [interpreterRule()], sections: [{ kind: 'hpi', names: ['language'], rules: ['clinic.interpreter'] }] });
     const note = 'HPI: Cough.\nLANGUAGE: Spanish.\nPLAN: Rest.\n';

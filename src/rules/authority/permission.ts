@@ -40,6 +40,8 @@ export const permission: Rule = {
       // Decisions written as joint acts or consent need no speaker; nor does a request the plan honours.
       pattern: String.raw`(?:at|per|upon) (?:her|his|their|the patient's|patient's|the family's|the parents'|the mother's|the father's) (?:own )?request|shared decision|decided together|decision (?:was )?made together|together (?:we|with (?:the )?(?:patient|her|him|them)) (?:decided|chose|agreed)|(?:we|i) (?:\S+ )?(?:decided|chose|agreed) together|jointly (?:decided|agreed)|mutually agreed|informed consent (?:was |is |has been )?(?:obtained|signed|given|reviewed)|consent (?:was |is |has been )?(?:obtained|signed|given|reviewed)|signed (?:the )?(?:informed )?consent|consented (?:to|for)`,
       notSections: [...NOT_CONVERSATION, 'ros'],
+      // A request about the conversation itself (who interprets, a chaperone) is no decision about care.
+      unless: String.raw`(?:interpreted|translated|interpreting|translating|${CONVERSATION_AID}) (?:[^\s.;]+ ){0,4}?(?:at|per|upon) (?:her|his|their|the patient's|patient's|the family's|the parents'|the mother's|the father's) (?:own )?request`,
     },
     {
       // A documented refusal is a decision the patient made, not an absence of one.
@@ -79,6 +81,7 @@ export const permission: Rule = {
     ],
     missing: [
       'PLAN: Chest x-ray today. Patient declined an interpreter; she prefers to speak English.',
+      'PLAN: Hydrocortisone cream. Declined an interpreter; her son interpreted at her request.',
       'PLAN: Start sertraline 50 mg daily. Return in 6 weeks.',
       'PLAN: Patient verbalized understanding.',
       'PLAN: Side effects of the new inhaler were reviewed with the patient.',

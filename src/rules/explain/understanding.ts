@@ -75,8 +75,8 @@ export const understanding: Rule = {
       notSections: [...NOT_CONVERSATION, 'ros'],
     },
     {
-      // A fear that names what the illness is or means ("worried that this is cancer").
-      pattern: String.raw`(?:worried|worries|worry|concerned|afraid|scared|fears?|feared|frightened) (?:that|whether|if) (?:it|this|these|they|she|he|her \S+|his \S+|their \S+|the \S+)(?: \S+)? (?:is|was|are|were|could be|might be|may be|means?|meant|represents?|has|had|have|is a sign|was a sign)`,
+      // A fear that names what the illness is or means ("worried that this is cancer", "worried it is an ear infection").
+      pattern: String.raw`(?:worried|worries|worry|concerned|afraid|scared|fears?|feared|frightened) (?:(?:that|whether|if) (?:it|this|these|they|she|he|her \S+|his \S+|their \S+|the \S+)(?: \S+)?|it|this) (?:is|was|are|were|could be|might be|may be|means?|meant|represents?|has|had|have|is a sign|was a sign)`,
       attribution: 'patient-voice',
       allowContext: ['hypothetical', 'historical'],
       notSections: [...NOT_CONVERSATION, 'ros'],
@@ -104,6 +104,7 @@ export const understanding: Rule = {
     documented: [
       'HPI: Headaches for two months. She believes they come from stress at work since her promotion.',
       'HPI: Shoulder pain. He thinks he pulled a muscle moving furniture for his son.',
+      'HPI: 3-year-old with a cough. Dad is worried it is asthma like his own.',
       'HPI: Fatigue, which she attributes to poor sleep since the baby was born.',
       'HPI: Chest pain last year; he was told he had a mild heart attack.',
       'HPI: In her own words, "my sugar is running my life."',
