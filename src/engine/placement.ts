@@ -66,7 +66,7 @@ function unfilledSection(text: string, section: Section): boolean {
 }
 
 /** The first line labelled for the element that is not itself a known section header (unless that section is unfilled). */
-function labelledLinePlacement(text: string, sections: readonly Section[], context: PlacementContext): Placement | undefined {
+function labelledLinePlacement(text: string, sections: readonly Section[], context: PlacementContext, homeKinds: readonly SectionKind[]): Placement | undefined {
   const regex = context.labelledLine;
   if (!regex) return undefined;
   for (const lineStart of context.lineStarts ?? []) {
@@ -75,8 +75,9 @@ function labelledLinePlacement(text: string, sections: readonly Section[], conte
     if (!m) continue;
     const afterColon = m.index + m[0].length - m[1].length;
     const header = sections.find((s) => s.headerRange.end > s.headerRange.start && s.headerRange.start >= lineStart && s.headerRange.start < afterColon);
-    // A known header is its section's, unless the section is only this line left unfilled (`MOBILITY:` or `MOBILITY: ***` in a template).
-    if (header && context.knownHeader?.(header.title) && !unfilledSection(text, header)) continue;
+    // A known header is its section's, unless the section is only this line left unfilled (`MOBILITY:` or `MOBILITY: ***` in a
+    // template) and is no section the prompt is written in (an empty `PLAN:` gets its prompts below it, as any section does).
+    if (header && context.knownHeader?.(header.title) && !(unfilledSection(text, header) && !homeKinds.includes(header.kind))) continue;
     const section = [...sections].reverse().find((s) => s.range.start <= lineStart);
     const line = lineFrom(text, lineStart, m.index + m[0].length);
     const rest = UNFILLED.exec(m[1].replace(/\r$/, ''));
@@ -119,7 +120,7 @@ function paragraphPlacement(text: string, prompt: RulePrompt): Placement {
 }
 
 export function promptPlacement(text: string, sections: readonly Section[], rule: Rule, context: PlacementContext = {}): Placement {
-  const labelled = labelledLinePlacement(text, sections, context);
+  const labelled = labelledLinePlacement(text, sections, context, rule.prompt?.sections ?? []);
   if (labelled) return labelled;
   const prompt = rule.prompt;
   if (!prompt) {
