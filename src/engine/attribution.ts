@@ -74,22 +74,44 @@ export class Attribution {
     // The relative is the sentence's subject: first, not possessive, not one of a pair ("Wife and patient ...").
     this.relativeOpening = rx(String.raw`^[^A-Za-z]*${RELATIVE}(?:\s*\([^)]{0,40}\))?(?![A-Za-z'’])(?!\s*(?:'s|’s|and|or|&|of|history|hx)\b)`, 'i');
     this.relativeWords = wordListSource(relatives);
+    this.relativeStops = relatives.some((r) => r.includes('.'));
+    this.relativeColons = relatives.some((r) => /[:;]/.test(r));
   }
 
   private readonly relativeWords: string;
+  /** A relative holds a full stop, or a colon or semicolon: the pieces below would cut one. */
+  private readonly relativeStops: boolean;
+  private readonly relativeColons: boolean;
   private capacityPattern?: RegExp;
   private namedPattern?: RegExp;
+  /**
+   * What the two note-wide patterns found in each piece of a note, by piece: after a keystroke only
+   * the edited piece is read again (the patterns ran over the whole note at every keystroke).
+   */
+  private readonly capacityByPiece = new PieceCache<boolean>();
+  private readonly namesByPiece = new PieceCache<string[]>();
+  private lastNamed?: NamedRelatives;
 
   /** Whether a proxy speaks for the patient in this note (a child; an adult who cannot give a history or decide). */
   proxySpeaksForPatient(text: string): boolean {
-    this.capacityPattern ??= lacksCapacity(this.relativeWords);
-    return proxySpeaksForPatient(text, this.capacityPattern);
+    const capacity = (this.capacityPattern ??= lacksCapacity(this.relativeWords));
+    if (youngOrUnableToSpeak(text)) return true;
+    // No match of the capacity pattern holds a full stop (unless a relative does): it is read sentence by sentence.
+    if (this.relativeStops) return capacity.test(text);
+    return this.capacityByPiece.some(text, '.', (piece) => capacity.test(piece));
   }
 
   /** The relatives the note introduces by name (see namedRelatives). */
   namedRelatives(text: string): NamedRelatives | undefined {
-    this.namedPattern ??= namedRelativePattern(this.relativeWords);
-    return namedRelatives(text, this.namedPattern);
+    const pattern = (this.namedPattern ??= namedRelativePattern(this.relativeWords));
+    // No match holds a colon or a semicolon (unless a relative does): the note is read between them.
+    if (this.relativeColons) return namedRelatives(text, pattern);
+    const names = new Set<string>();
+    this.namesByPiece.each(text, /[:;]/g, (piece) => namesIn(piece, pattern), (found) => found.forEach((n) => names.add(n)));
+    const named = relativesNamed(names);
+    // The same names as the last note (the same note, a keystroke later): the same pattern, compiled once.
+    if (named && named.key === this.lastNamed?.key) return this.lastNamed;
+    return (this.lastNamed = named);
   }
 
   /**
@@ -143,15 +165,63 @@ const FALLBACK_CAPACITY = lacksCapacity(FALLBACK_RELATIVES);
 
 /** True when a parent or caregiver may speak for the patient: a child, or a patient who cannot give a history or decide. */
 export function proxySpeaksForPatient(text: string, capacity: RegExp = FALLBACK_CAPACITY): boolean {
+  return youngOrUnableToSpeak(text) || capacity.test(text);
+}
+
+/** The opening of the note says the patient is a child, or cannot give a history. */
+function youngOrUnableToSpeak(text: string): boolean {
   const opening = text.slice(0, 3000);
   return (
     /\b(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven)[- ](?:day|week|month)s?[- ]old\b/i.test(opening) ||
     /\b(?:[1-9]|1[0-7]|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen)[- ]years?[- ]old\b/i.test(opening) ||
     /\b(?:infant|newborn|neonate|toddler|baby boy|baby girl|child|pediatric)\b/i.test(opening) ||
-    /\b(?:nonverbal|non-verbal|intubated|aphasic|unresponsive|obtunded|(?:severe|advanced|end-stage|late-stage) (?:dementia|alzheimer's(?: disease)?)|unable to (?:give|provide) (?:a )?history)\b/i.test(opening) ||
-    capacity.test(text)
+    /\b(?:nonverbal|non-verbal|intubated|aphasic|unresponsive|obtunded|(?:severe|advanced|end-stage|late-stage) (?:dementia|alzheimer's(?: disease)?)|unable to (?:give|provide) (?:a )?history)\b/i.test(opening)
   );
 }
+
+/**
+ * Readings of the pieces of a text between separators that no match can hold, by piece. A
+ * separator is never a letter or digit, so a `\b` at a piece's edge reads as it does in the
+ * whole text, and a pattern that cannot cross a separator finds in the pieces what it finds in
+ * the whole. Bounded like the subject cache.
+ */
+class PieceCache<T> {
+  private readonly byPiece = new Map<string, T>();
+
+  private reading(piece: string, read: (piece: string) => T): T {
+    let value = this.byPiece.get(piece);
+    if (value === undefined) {
+      value = read(piece);
+      if (this.byPiece.size >= PIECE_CACHE_LIMIT) this.byPiece.clear();
+      this.byPiece.set(piece, value);
+    }
+    return value;
+  }
+
+  /** Whether `read` holds for any piece of `text` between occurrences of `separator`. */
+  some(this: PieceCache<boolean>, text: string, separator: string, read: (piece: string) => boolean): boolean {
+    for (let from = 0; from <= text.length; ) {
+      let to = text.indexOf(separator, from);
+      if (to < 0) to = text.length;
+      if (to > from && this.reading(text.slice(from, to), read)) return true;
+      from = to + 1;
+    }
+    return false;
+  }
+
+  /** Each piece's reading, in text order (`separator` global). */
+  each(text: string, separator: RegExp, read: (piece: string) => T, use: (value: T) => void): void {
+    let from = 0;
+    separator.lastIndex = 0;
+    for (let m = separator.exec(text); ; m = separator.exec(text)) {
+      const to = m ? m.index : text.length;
+      if (to > from) use(this.reading(text.slice(from, to), read));
+      if (!m) return;
+      from = to + 1;
+    }
+  }
+}
+const PIECE_CACHE_LIMIT = 4000;
 
 /** Relatives the note names, as a pattern that finds their names in a sentence. */
 export interface NamedRelatives {
@@ -175,16 +245,25 @@ const NOT_A_NAME = /^(?:The|This|That|She|He|They|Her|His|Their|Patient|Pt|And|B
  * surname is left out: a daughter often shares it with the patient.
  */
 export function namedRelatives(text: string, pattern: RegExp = namedRelativePattern(FALLBACK_RELATIVES)): NamedRelatives | undefined {
-  const names = new Set<string>();
+  return relativesNamed(new Set(namesIn(text, pattern)));
+}
+
+/** The names `pattern` (global) finds in `text`, in order. */
+function namesIn(text: string, pattern: RegExp): string[] {
+  const names: string[] = [];
   pattern.lastIndex = 0;
   for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
     const full = (m[1] ?? m[2] ?? m[3]).replace(/^(?:Mr|Mrs|Ms|Miss|Dr)\.? /, '');
     const parts = full.split(' ').filter((p) => !/^[A-Z]\.$/.test(p));
     if (NOT_A_NAME.test(parts[0])) continue;
-    names.add(full);
+    names.push(full);
     // A title with a surname names the whole person; a first name alone is safe to follow.
-    if (parts.length > 1 || !/^(?:Mr|Mrs|Ms|Miss|Dr)/.test(m[0].trim())) names.add(parts[0]);
+    if (parts.length > 1 || !/^(?:Mr|Mrs|Ms|Miss|Dr)/.test(m[0].trim())) names.push(parts[0]);
   }
+  return names;
+}
+
+function relativesNamed(names: ReadonlySet<string>): NamedRelatives | undefined {
   if (names.size === 0) return undefined;
   const sorted = [...names].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
   const alternatives = sorted.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
