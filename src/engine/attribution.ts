@@ -152,7 +152,7 @@ export class Attribution {
 }
 
 // An adult who cannot decide for themself: whoever decides for them speaks for them, wherever the note says so.
-function lacksCapacity(RELATIVE_WORDS: string): RegExp {
+export function lacksCapacity(RELATIVE_WORDS: string): RegExp {
   return rx(
   String.raw`\b(?:lacks?|lacking|without|does not have|did not have|doesn't have|no longer has) (?:the )?(?:medical )?(?:decision(?:al|-making| making)? )?capacity|\b(?:incapacitated|not competent|incompetent to|decisionally impaired|comatose|(?:global|severe|profound) aphasia)\b|\b(?:health ?care |medical )?(?:power of attorney|poa|proxy|surrogate(?: decision[- ]maker)?)(?: for (?:health ?care|medical decisions))?\b(?=[^.\n]{0,60}\b(?:${RELATIVE_WORDS})\b)|\b(?:${RELATIVE_WORDS})\b[^.\n]{0,40}\b(?:is|as|was) (?:(?:his|her|their|the patient's) )?(?:(?:legal|court-appointed) )?(?:guardian|health ?care proxy|(?:health ?care |medical )?power of attorney|poa|surrogate(?: decision[- ]maker)?|decision[- ]maker)\b|\blegal guardian\b|\b(?:history|information) (?:is |was )?(?:obtained|taken|given|provided) (?:entirely |mostly |primarily )?(?:from|by) (?:the |his |her |their )?(?:${RELATIVE_WORDS})\b`,
   'i',
@@ -231,7 +231,7 @@ export interface NamedRelatives {
 }
 
 const NAME = String.raw`(?:(?:Mr|Mrs|Ms|Miss|Dr)\.? )?[A-Z][a-z]+(?: [A-Z]\.)?(?: [A-Z][a-z]+(?:-[A-Z][a-z]+)?)?`;
-function namedRelativePattern(RELATIVE_WORDS: string): RegExp {
+export function namedRelativePattern(RELATIVE_WORDS: string): RegExp {
   return rx(
   String.raw`\b(?:her|his|their|the patient's|patient's|pt's) (?:${RELATIVE_WORDS}),? (${NAME})|(${NAME}),? (?:her|his|their|the patient's|patient's) (?:${RELATIVE_WORDS})\b|(${NAME}) \((?:her |his |their |the patient's |patient's )?(?:${RELATIVE_WORDS})\)`,
   'g',

@@ -1,6 +1,9 @@
 import * as assert from 'node:assert/strict';
 import { analyze, defaultPack } from '../../src/engine';
-import { namedRelatives, proxySpeaksForPatient, type NamedRelatives } from '../../src/engine/attribution';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { Attribution, lacksCapacity, namedRelativePattern, namedRelatives, proxySpeaksForPatient, type NamedRelatives } from '../../src/engine/attribution';
+import { wordListSource } from '../../src/engine/vocabulary';
 import { compilePack } from '../../src/engine/compile';
 
 const attribution = compilePack(defaultPack).attribution;
@@ -62,5 +65,48 @@ describe('attribution: family members and proxies', () => {
     assert.equal(statusOf(plan('Interpreter services were refused.'), 'authority.permission'), 'missing');
     assert.equal(statusOf(plan('She prefers to use her son as interpreter.'), 'authority.permission'), 'missing');
     assert.equal(statusOf(plan('Patient declined the chest x-ray after we discussed the risks.'), 'authority.permission'), 'documented');
+  });
+});
+
+describe('attribution: note-wide patterns read piece by piece', () => {
+  const relatives = defaultPack.vocabulary.relatives;
+  const capacity = lacksCapacity(wordListSource(relatives));
+  const names = namedRelativePattern(wordListSource(relatives));
+  const root = path.resolve(__dirname, '../../..');
+  const notesIn = (dir: string) =>
+    fs
+      .readdirSync(path.join(root, dir))
+      .filter((f) => f.endsWith('.note'))
+      .map((f) => fs.readFileSync(path.join(root, dir, f), 'utf8'));
+  const own = [
+    'HPI: 80-year-old man. His daughter, Ana Ruiz, is his health care power of attorney; Tom (son) called.',
+    'HPI: 72-year-old woman. She lacks decision-making capacity. Mr. Lee, her husband: present.',
+    'Seen with her daughter Maria Lopez-Diaz; history obtained from her daughter. Plan: follow up.',
+    ...notesIn('samples'),
+    ...notesIn('test/fixtures/notes'),
+  ];
+
+  it('finds what a reading of the whole note finds, keystroke after keystroke, separators typed into matches', () => {
+    const reader = new Attribution(relatives);
+    let compared = 0;
+    for (const start of own) {
+      let text = start;
+      // Each edit types a separator (or a letter) somewhere, the next one elsewhere: cached pieces meet new ones.
+      for (let i = 0; i < 24; i++) {
+        assert.equal(reader.proxySpeaksForPatient(text), proxySpeaksForPatient(text, capacity), `capacity after edit ${i}`);
+        assert.equal(reader.namedRelatives(text)?.key, namedRelatives(text, names)?.key, `names after edit ${i}`);
+        compared++;
+        const at = Math.floor(((i * 7919) % 997) / 997 * text.length);
+        text = text.slice(0, at) + ['.', ':', ';', 'x', ' '][i % 5] + text.slice(at);
+      }
+    }
+    assert.ok(compared > 100);
+  });
+
+  it('compiles the pattern of the same names once', () => {
+    const reader = new Attribution(relatives);
+    const first = reader.namedRelatives('HPI: Seen with her daughter, Ana Ruiz.');
+    assert.ok(first);
+    assert.equal(reader.namedRelatives('HPI: Seen today with her daughter, Ana Ruiz.'), first);
   });
 });
