@@ -152,6 +152,25 @@ function kindWithin(title: string, vocabulary: SectionVocabulary): SectionKind |
 }
 
 /** Splits a note into sections. The text before the first header is the preamble. */
+/**
+ * What each line reads as (a header or none), relative to the line, per vocabulary: a keystroke
+ * changes one line, and the others need not be read again. Bounded like the paragraph cache.
+ */
+const headerReadings = new WeakMap<SectionVocabulary, Map<string, HeaderHit | null>>();
+const HEADER_READINGS_LIMIT = 20_000;
+
+function readingOf(line: string, vocabulary: SectionVocabulary): HeaderHit | null {
+  let readings = headerReadings.get(vocabulary);
+  if (!readings) headerReadings.set(vocabulary, (readings = new Map()));
+  let hit = readings.get(line);
+  if (hit === undefined) {
+    hit = readHeader(line, 0, vocabulary) ?? null;
+    if (readings.size >= HEADER_READINGS_LIMIT) readings.clear();
+    readings.set(line, hit);
+  }
+  return hit;
+}
+
 export function findSections(text: string, vocabulary: SectionVocabulary): Section[] {
   const hits: HeaderHit[] = [];
   let lineStart = 0;
@@ -162,8 +181,8 @@ export function findSections(text: string, vocabulary: SectionVocabulary): Secti
     if (contentEnd > lineStart && text.charCodeAt(contentEnd - 1) === 13) contentEnd--;
     // Long lines are prose, not headers; skip the regex for them.
     const line = text.slice(lineStart, Math.min(contentEnd, lineStart + 200));
-    const hit = readHeader(line, lineStart, vocabulary);
-    if (hit) hits.push(hit);
+    const hit = readingOf(line, vocabulary);
+    if (hit) hits.push({ ...hit, lineStart, headerStart: hit.headerStart + lineStart, headerEnd: hit.headerEnd + lineStart });
     lineStart = lineEnd + 1;
   }
 

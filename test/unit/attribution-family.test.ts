@@ -1,9 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { analyze, defaultPack } from '../../src/engine';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { Attribution, lacksCapacity, namedRelativePattern, namedRelatives, proxySpeaksForPatient, type NamedRelatives } from '../../src/engine/attribution';
 import { wordListSource } from '../../src/engine/vocabulary';
+import { notesIn } from './own-notes';
 import { compilePack } from '../../src/engine/compile';
 
 const attribution = compilePack(defaultPack).attribution;
@@ -72,12 +71,6 @@ describe('attribution: note-wide patterns read piece by piece', () => {
   const relatives = defaultPack.vocabulary.relatives;
   const capacity = lacksCapacity(wordListSource(relatives));
   const names = namedRelativePattern(wordListSource(relatives));
-  const root = path.resolve(__dirname, '../../..');
-  const notesIn = (dir: string) =>
-    fs
-      .readdirSync(path.join(root, dir))
-      .filter((f) => f.endsWith('.note'))
-      .map((f) => fs.readFileSync(path.join(root, dir, f), 'utf8'));
   const own = [
     'HPI: 80-year-old man. His daughter, Ana Ruiz, is his health care power of attorney; Tom (son) called.',
     'HPI: 72-year-old woman. She lacks decision-making capacity. Mr. Lee, her husband: present.',

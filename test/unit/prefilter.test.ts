@@ -3,8 +3,6 @@
 // find exactly what a scan of the whole paragraph finds, and whole analyses are the same with it
 // as without it (the reference path: a compiled pack with no literal index).
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { defaultPack, type RulePack } from '../../src/engine';
 import { analyzeCompiled } from '../../src/engine/analyze';
 import { compilePack, type CompiledPack } from '../../src/engine/compile';
@@ -14,13 +12,8 @@ import readAhead from '../../src/rules/literals.generated.json';
 import { splitSentences } from '../../src/engine/sentences';
 import { foldCase } from '../../src/engine/text';
 import type { Span } from '../../src/engine/types';
+import { notesIn } from './own-notes';
 
-const root = path.resolve(__dirname, '../../..');
-const notesIn = (dir: string) =>
-  fs
-    .readdirSync(path.join(root, dir))
-    .filter((f) => f.endsWith('.note'))
-    .map((f) => fs.readFileSync(path.join(root, dir, f), 'utf8'));
 
 /** The project's own texts: samples, fixture notes, every rule example. */
 const ownTexts = [

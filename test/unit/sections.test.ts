@@ -1,5 +1,7 @@
 import * as assert from 'node:assert/strict';
-import { analyze } from '../../src/engine';
+import { analyze, defaultPack } from '../../src/engine';
+import { findSections, SectionVocabulary } from '../../src/engine/sections';
+import { notesIn } from './own-notes';
 
 const kinds = (text: string) => analyze(text).sections.map((s) => s.kind);
 
@@ -34,5 +36,23 @@ describe('sections', () => {
     assert.deepEqual(kinds(crlf), kinds(lf));
     const plan = analyze(crlf).sections[1];
     assert.equal(crlf.slice(plan.bodyRange.start, plan.bodyRange.end).trim(), 'Rest.');
+  });
+});
+
+describe('sections: lines read once', () => {
+  it('finds the same sections, edit after edit, as a vocabulary that has read nothing yet', () => {
+    const shared = new SectionVocabulary(defaultPack.sections);
+    let compared = 0;
+    for (const start of [...notesIn('samples'), ...notesIn('test/fixtures/notes')]) {
+      let text = start;
+      for (let i = 0; i < 12; i++) {
+        assert.deepEqual(findSections(text, shared), findSections(text, new SectionVocabulary(defaultPack.sections)), `edit ${i}`);
+        compared++;
+        // Type a header's colon, a line break or a letter somewhere: lines split, join and change under the cache.
+        const at = Math.floor((((i * 7919) % 997) / 997) * text.length);
+        text = text.slice(0, at) + [':', '\n', 'X', '\nPLAN:'][i % 4] + text.slice(at);
+      }
+    }
+    assert.ok(compared > 50);
   });
 });
