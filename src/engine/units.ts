@@ -415,7 +415,11 @@ export class UnitReader {
     const key = clause.start === s.start && clause.end === s.end ? sentence : `${sentence}:${clause.start}`;
     let speaker = scan.speakers.get(key);
     if (!speaker) {
-      if (key !== sentence) speaker = this.pack.attribution.speakerOf(unitText.slice(clause.start, clause.end), this.proxy, this.relatives, false);
+      const clauseText = unitText.slice(clause.start, clause.end);
+      if (key !== sentence) speaker = this.pack.attribution.speakerOf(clauseText, this.proxy, this.relatives, false);
+      // After "and", a pronoun most often goes on with the sentence's subject ("Her daughter is worried and she wants
+      // a scan"): such a clause speaks for itself only after the clinician's own ("I went over it with her and she agrees").
+      if (speaker && speaker !== 'unknown' && AND_CLAUSE.test(clauseText) && this.sentenceSpeaker(scan, unitText, sentence) !== 'clinician') speaker = undefined;
       if (!speaker || speaker === 'unknown') speaker = this.sentenceSpeaker(scan, unitText, sentence);
       scan.speakers.set(key, speaker);
     }
@@ -433,8 +437,12 @@ export class UnitReader {
   }
 }
 
-/** Where one clause ends and the next, which may name its own speaker, begins: a semicolon, or a contrast. */
-const CLAUSE_BREAK = /;|(?<![A-Za-z])(?:but|however|although|though|whereas)(?![A-Za-z])/gi;
+/**
+ * Where one clause ends and the next, which may name its own speaker, begins: a semicolon, a contrast, or
+ * "and" before a new subject ("I went over the options with her and she prefers to wait").
+ */
+const AND_CLAUSE = /^and\b/i;
+const CLAUSE_BREAK = /;|(?<![A-Za-z])(?:but|however|although|though|whereas|and(?= (?:she|he|they|the patient|patient|pt|her|his|their|the family|family) ))(?![A-Za-z])/gi;
 
 /** The clause of `sentence` (offsets in `text`) that holds offset `at`. */
 export function clauseAround(text: string, sentence: Span, at: number): Span {

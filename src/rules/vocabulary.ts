@@ -73,6 +73,9 @@ export { compact, JOIN, readablePattern } from '../engine/vocabulary';
  */
 export const CONVERSATION_AID = String.raw`(?:(?:professional|medical|certified|in-person|phone|telephone|video|hospital) )?(?:interpreters?|interpret(?:er|ation|ing) services?|translators?|translation services?|language (?:line|services?)|chaperones?)`;
 
+// Declining or choosing an interpreter or a chaperone: about the conversation, not the care.
+export const CONVERSATION_AID_CHOICE = String.raw`(?:declines?|declined|declining|refuses?|refused|refusing|asks?|asked|asking|does not want|doesn't want|did not want|not interested in|prefers?|preferred|wants?|wanted|wish(?:es|ed)?|requests?|requested|asks? for|asked for|would like|would rather|chose|chooses|elects?|elected|accepts?|accepted|agrees? to|agreed to)(?: to use| to have)?(?: (?:an?|the|any|her|his|their))?(?: own)?(?: \S+)? (?:as (?:an? |the |her |his |their )?)?${CONVERSATION_AID}|${CONVERSATION_AID} (?:was |were |is |has been )?(?:declined|refused|not wanted)`;
+
 /** People who come with a patient or share their care at home: the pack's relatives. */
 export const COMPANION = '{relatives}';
 
