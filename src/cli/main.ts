@@ -33,6 +33,7 @@ Commands:
 Run 'healing-notes <command> --help' for a command's options.
 
 Options:
+  --print-config <file>   the rule pack that file is checked with (as 'check --print-config')
   -h, --help      show this help
   -v, --version   show the version
 
@@ -97,6 +98,8 @@ function dispatch(argv: readonly string[], io: CliIO, concurrency: Concurrency):
     (command ? io.stdout : io.stderr)(HELP);
     return command ? 0 : 2;
   }
+  // As ESLint has it: `healing-notes --print-config <file>` is `check --print-config <file>`.
+  if (command === '--print-config' || command.startsWith('--print-config=')) return check([command, ...rest], io, concurrency);
   if (command === '-v' || command === '--version') {
     io.stdout(`${VERSION}\n`);
     return 0;

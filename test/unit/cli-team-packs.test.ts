@@ -195,6 +195,8 @@ describe('cli: each note checked with its own folder\'s pack', () => {
     assert.deepEqual([rule('pain.pdmp').severity, rule('pain.pdmp').defaultSeverity, rule('pain.pdmp').when], ['off', 'warning', { hasSections: ['plan'] }]);
     assert.equal(rule('explain.understanding').severity, 'error');
     assert.equal(config.rules.some((r: { id: string }) => r.id === 'teen.confidential'), false);
+    assert.deepEqual(JSON.parse(run(['--print-config', 'pain-clinic/deep/proc.note'], { cwd: dir }).stdout), config, 'also as a top-level option');
+    assert.equal(run(['check', '--print-config', 'pain-clinic/deep/proc.note', 'other.note'], { cwd: dir }).code, 2);
     const loose = JSON.parse(run(['check', '--print-config', 'not-yet.note'], { cwd: dir }).stdout);
     assert.equal(loose.pack, null);
     assert.equal(loose.noteProfiles, undefined);
