@@ -6,6 +6,7 @@
  * at the same place are counted, not taught ("2 more suggestions in Coverage").
  */
 import type { Finding, Rule, RuleStatus, Span } from '../engine';
+import type { LearnedReason } from '../engine/learned/model';
 import { parseOverrides } from '../engine/overrides';
 import { byImportance } from './actions';
 import { ruleOf } from './elements';
@@ -49,6 +50,16 @@ interface Subject {
   quotes: string[];
   overrideReason?: string;
   notApplicableReason?: string;
+  /** Why evidence found by the learned scorer counts: its score and the words that weighed most. */
+  learnedWhy?: string;
+}
+
+/** Why the learned scorer credited a sentence, in words: the rule's patterns did not match it. */
+function learnedWhy(reason: LearnedReason, text: string): string {
+  const words = [...new Set(reason.words.map((w) => text.slice(w.start, w.end)))].slice(0, 4);
+  const weighed = words.length > 0 ? `; the words that weighed most: ${words.map((w) => `“${w}”`).join(', ')}` : '';
+  const patterns = reason.patterns.length > 0 ? `; patterns of ${reason.patterns.join(', ')} matched in it` : '';
+  return `Why: no pattern of this rule matched; the learned scorer gave the sentence ${reason.score.toFixed(2)} (it counts from ${reason.threshold.toFixed(2)})${weighed}${patterns}.`;
 }
 
 /** The hover at `offset`, or undefined when nothing of ours is there. */
@@ -73,7 +84,13 @@ export function hoverFor(note: AssistNote, offset: number, options: HoverOptions
         const evidence = result.evidence.find((e) => holds(e.span, offset));
         const rule = evidence && ruleOf(pack, result.ruleId);
         if (evidence && rule) {
-          subject = { rule, span: evidence.span, status: result.status, quotes: [text.slice(evidence.span.start, evidence.span.end)] };
+          subject = {
+            rule,
+            span: evidence.span,
+            status: result.status,
+            quotes: [text.slice(evidence.span.start, evidence.span.end)],
+            learnedWhy: evidence.learned ? learnedWhy(evidence.learned, text) : undefined,
+          };
           break;
         }
       }
@@ -124,6 +141,7 @@ function hoverMarkdown(subject: Subject, more: number, options: HoverOptions): s
     const heading = `Found in this note${subject.status === 'weak' ? ' (boilerplate only)' : ''}:`;
     blocks.push({ text: heading, render: () => `**${heading}**` });
     for (const quote of subject.quotes) blocks.push({ text: `“${quoteOf(quote)}”`, render: (t) => `> ${plain(t)}`, floor: 40 });
+    if (subject.learnedWhy) blocks.push({ text: subject.learnedWhy, render: (t) => `**Why:** ${plain(t.replace(/^Why: /, ''))}`, floor: 80 });
   } else if (!subject.finding) {
     // A finding's own message already says what is missing; anything else says where it stands.
     const why = subject.notApplicableReason ? `: ${subject.notApplicableReason}` : '';

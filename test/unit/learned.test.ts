@@ -5,6 +5,7 @@ import { compilePack } from '../../src/engine/compile';
 import { fingerprint, keyedPatterns, type LearnedWeights } from '../../src/engine/learned/model';
 import type { LabelledNote } from '../../src/eval/corpus';
 import { trainWeights, DEFAULT_TRAIN } from '../../src/learn/train';
+import { hoverFor } from '../../src/assist';
 
 const RULE = 'explain.understanding';
 
@@ -37,6 +38,19 @@ describe('learned sentence scorer', () => {
     assert.deepEqual(added.learned!.words.map((w) => text.slice(w.start, w.end)), ['tiredness']);
     assert.ok(added.learned!.score >= added.learned!.threshold);
     assert.equal(quoted(text, { ...defaultPack, learned: undefined }).length, 0, 'the patterns alone should not find it');
+  });
+
+  it('says in the hover why a sentence it added counts: its score and the words that weighed most', () => {
+    const text = 'HPI: Cough for a week.\nShe puts the tiredness down to night shifts. She believes the cough is from the dust.\nPLAN: Rest.';
+    const pack = packWith(TIRED);
+    const note = { text, analysis: analyze(text, { pack }), pack };
+    const learned = hoverFor(note, text.indexOf('puts'))!;
+    assert.equal(learned.ruleId, RULE);
+    assert.match(learned.markdown.replace(/\\(.)/g, '$1'), /\*\*Why:\*\* no pattern of this rule matched; the learned scorer gave the sentence \d+\.\d\d \(it counts from 1\.00\); the words that weighed most: “tiredness”/);
+    // Evidence a pattern found needs no such line: the hover is about the rule that matched.
+    const matched = hoverFor(note, text.indexOf('believes'))!;
+    assert.equal(matched.ruleId, RULE);
+    assert.doesNotMatch(matched.markdown, /Why:/);
   });
 
   it('never credits words in a negated, deferred or another person\'s context, whatever their weight', () => {
