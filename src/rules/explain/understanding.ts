@@ -54,6 +54,14 @@ export const understanding: Rule = {
       notSections: [...NOT_CONVERSATION, 'ros'],
     },
     {
+      // A change the patient ties to a start ("has noticed the rash since she started the new pill", "ever since he
+      // had the stent placed"): a cause they blame.
+      pattern: String.raw`(?:noticed|notices|notes?|noted|reports?|reported|describes?|described|has had|have had|experienced|developed|states?|stated)(?: \S+){0,8}? (?:ever )?since (?:she|he|they) (?:started|began|has been on|have been on|had been on|was started on|were started on|was put on|switched to|had (?:the|her|his|their|a|an) \S+ (?:placed|put in|done|removed|inserted)|got (?:the|her|his|their|a|an) (?:vaccine|shot|injection|implant|device))`,
+      attribution: 'patient-voice',
+      allowContext: ['historical'],
+      notSections: [...NOT_CONVERSATION, 'ros'],
+    },
+    {
       // What the patient says the illness is: a diagnosis in their report ("states she has colitis", "says he was allergic").
       pattern: String.raw`${REPORT} (?:that )?(?:she|he|they) (?:has|have|had|is|was|were) (?:been |had |got |gotten |developed )?(?:(?:a|an|the) )?(?:\S+ ){0,2}?(?:cancer|disease|disorder|syndrome|diabetes|allergic|allergy|infection|attack|failure|stroke|tumou?r|ulcer|hernia|arthritis|asthma|pneumonia|[a-z]+itis|[a-z]+osis|[a-z]+oma|[a-z]+-induced)(?![a-z])`,
       attribution: 'patient-voice',
@@ -87,7 +95,7 @@ export const understanding: Rule = {
       attribution: 'patient-voice',
       // An answer to the examiner's question ("When asked who he talks to, he said, 'Mom.'") is not an explanation,
       // unless the question was about cause or meaning.
-      unless: String.raw`when (?:i |we )?asked (?!(?:her |him |them |the patient )?(?:what|why|whether|if|how) (?:she |he |they )?(?:thinks?|thought|believes?|believed|feels?|felt|caused|causes|is wrong|was wrong|happened|it means|this means))[^"\u201c\n]{0,160}?(?:said|says|states?|stated|replied|answered|responded)[:,]? ["\u201c][^"\u201d\n]*["\u201d]`,
+      unless: String.raw`when (?:i |we )?asked (?!(?:her |him |them |the patient )?(?:(?:what|why|whether|if|how) (?:she |he |they )?(?:thinks?|thought|believes?|believed)|(?:what|why|how) (?:she |he |they )?(?:feels?|felt) (?:about|is|was|caused)|what (?:caused|causes|is wrong|was wrong|happened|it means|this means)))[^"\u201c\n]{0,160}?(?:said|says|states?|stated|replied|answered|responded)[:,]? ["\u201c][^"\u201d\n]*["\u201d]`,
     },
     {
       // Teach-back: the patient's explanation of the plan in their own words.
@@ -118,6 +126,7 @@ export const understanding: Rule = {
       'HPI: Breast lump. She is worried that this is cancer.',
       'HPI: Joint pain. She states she has rheumatoid arthritis, like her mother.',
       'HPI: Ringing in the ears. She says the ringing began following a long flight.',
+      'HPI: Ankle swelling. She has noticed it every evening since she started the new blood pressure pill.',
     ],
     missing: [
       'HPI: Headaches for two months, bifrontal, no aura, no nausea.',
