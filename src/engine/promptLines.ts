@@ -45,11 +45,18 @@ export function labelKey(label: string): string {
 /** The note's labelled lines (`Label: ...` near a line start): label key → the starts of its lines, in text order. */
 export function labelledLinesOf(text: string): Map<string, number[]> {
   const lines = new Map<string, number[]>();
+  // The next colon at or after a line's start, found once and kept until passed: a search per line
+  // would scan ahead over every line with none (a note of few labels read its text once per line).
+  let colon = -1;
+  const NONE = Infinity;
   for (let start = 0; start <= text.length; ) {
     let end = text.indexOf('\n', start);
     if (end < 0) end = text.length;
-    const colon = text.indexOf(':', start);
-    if (colon >= 0 && colon < end && colon - start <= MAX_LABEL_CHARS) {
+    if (colon < start) {
+      const next = text.indexOf(':', start);
+      colon = next < 0 ? NONE : next;
+    }
+    if (colon < end && colon - start <= MAX_LABEL_CHARS) {
       OPENING.lastIndex = start;
       const from = OPENING.exec(text) ? OPENING.lastIndex : start;
       const key = labelKey(text.slice(from, colon));
