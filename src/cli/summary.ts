@@ -51,6 +51,8 @@ export interface Summary {
   anonymized: boolean;
   /** Profile id → notes analysed under it (a note with two profiles counts under each). */
   profiles: Record<string, number>;
+  /** Pack file (as reports name it) → notes analysed with it; absent when every note had the built-in rules alone. */
+  packs?: Record<string, number>;
   skills: SkillCoverage[];
   /** Each note, in input order; produced on demand from a compact table (see NoteTable). Empty for a merged summary. */
   files: Iterable<NoteCoverage>;
@@ -129,6 +131,7 @@ export class SummaryBuilder {
   private readonly rules: { coverage: RuleCoverage; skill: SkillCoverage }[] = [];
   private readonly ruleIndex = new Map<string, number>();
   private readonly profiles: Record<string, number> = {};
+  private readonly packs: Record<string, number> = {};
   private readonly table?: NoteTable;
   private notes = 0;
   private skipped = 0;
@@ -158,6 +161,7 @@ export class SummaryBuilder {
     this.notes++;
     // A note with two profiles (a setting and a modality) counts under each.
     for (const profile of report.profiles.length ? report.profiles : [report.profile]) this.profiles[profile] = (this.profiles[profile] ?? 0) + 1;
+    if (report.pack !== undefined) this.packs[report.pack] = (this.packs[report.pack] ?? 0) + 1;
     const statuses = new Map(report.results.map((r) => [r.ruleId, r.status]));
     const documentedSkills = new Set<SkillCoverage>();
     for (const { coverage, skill } of this.rules) {
@@ -189,6 +193,7 @@ export class SummaryBuilder {
       skipped: this.skipped,
       anonymized: this.options.anonymize,
       profiles: this.profiles,
+      ...(Object.keys(this.packs).length ? { packs: this.packs } : {}),
       skills: this.skills,
       files: this.table ? this.table.rows(this.options.anonymize) : [],
     };
@@ -205,6 +210,7 @@ export function mergeSummaries(parts: Iterable<Summary>): Summary | string {
   let skills: SkillCoverage[] | undefined;
   let expected = '';
   const profiles: Record<string, number> = {};
+  const packs: Record<string, number> = {};
   let notes = 0;
   let skipped = 0;
   let merged = 0;
@@ -223,6 +229,7 @@ export function mergeSummaries(parts: Iterable<Summary>): Summary | string {
     merged += part.merged ?? 1;
     anonymized &&= part.anonymized;
     for (const [id, n] of Object.entries(part.profiles)) profiles[id] = (profiles[id] ?? 0) + n;
+    for (const [file, n] of Object.entries(part.packs ?? {})) packs[file] = (packs[file] ?? 0) + n;
     part.skills.forEach((skill, s) => {
       skills![s].documented += skill.documented;
       skill.rules.forEach((rule, r) => {
@@ -246,7 +253,7 @@ export function mergeSummaries(parts: Iterable<Summary>): Summary | string {
       rule.share = ruleShare(rule);
     }
   }
-  return { notes, skipped, anonymized, profiles, skills, files: [], merged };
+  return { notes, skipped, anonymized, profiles, ...(Object.keys(packs).length ? { packs } : {}), skills, files: [], merged };
 }
 
 /** The share of the notes a rule applies to that document it. */

@@ -120,6 +120,41 @@ describe('cli: each note checked with its own folder\'s pack', () => {
     assert.equal(pdmp.ruleIndex, ruleIds.indexOf('pain.pdmp'));
   });
 
+  it('text names the pack files used in one line above the totals, with no note name or text; none for the built-in rules', () => {
+    const dir = twoClinics();
+    writeNotes(dir, { 'loose.note': 'HPI: Knee pain.\n' });
+    const both = run(['check', 'teen-health', 'pain-clinic', 'loose.note'], { cwd: dir }).stdout.split('\n');
+    assert.equal(both.at(-3), 'Rule packs: pain-clinic/.healingnotes.json 1 note, teen-health/.healingnotes.json 1 note, built-in rules only 1 note');
+    assert.match(both.at(-2)!, /^3 notes checked: /);
+    const one = run(['check', 'pain-clinic'], { cwd: dir }).stdout.split('\n');
+    assert.equal(one.at(-3), 'Rule pack: pain-clinic/.healingnotes.json');
+    // The built-in rules alone: the footer stays as it was.
+    const builtIn = run(['check', 'loose.note'], { cwd: dir }).stdout;
+    assert.doesNotMatch(builtIn, /Rule pack/);
+    assert.doesNotMatch(run(['check', '--no-config', 'pain-clinic'], { cwd: dir }).stdout, /Rule pack/);
+    // --quiet leaves the footer out, the pack line with it.
+    assert.doesNotMatch(run(['check', '--quiet', 'pain-clinic'], { cwd: dir }).stdout, /Rule pack/);
+    // --rules names the file as given.
+    writeNotes(dir, { 'shared.json': json({ rules: { 'explain.understanding': 'error' } }) });
+    const shared = run(['check', '--rules', 'shared.json', 'teen-health'], { cwd: dir }).stdout.split('\n');
+    assert.equal(shared.at(-3), 'Rule pack: shared.json');
+  });
+
+  it('summary text names the pack files with their counts of notes; its JSON has them, and --merge adds them up', () => {
+    const dir = twoClinics();
+    writeNotes(dir, { 'teen-health/second.note': 'HPI: Sore throat.\n' });
+    const text = run(['summary', 'teen-health', 'pain-clinic'], { cwd: dir }).stdout;
+    assert.match(text, /^Rule packs: pain-clinic\/\.healingnotes\.json 1 note, teen-health\/\.healingnotes\.json 2 notes$/m);
+    const summary = JSON.parse(run(['summary', '--format', 'json', 'teen-health', 'pain-clinic'], { cwd: dir }).stdout);
+    assert.deepEqual(summary.packs, { 'teen-health/.healingnotes.json': 2, 'pain-clinic/.healingnotes.json': 1 });
+    writeNotes(dir, { 'a.json': JSON.stringify(summary), 'b.json': JSON.stringify(summary) });
+    const merged = JSON.parse(run(['summary', '--merge', '--format', 'json', 'a.json', 'b.json'], { cwd: dir }).stdout);
+    assert.deepEqual(merged.packs, { 'teen-health/.healingnotes.json': 4, 'pain-clinic/.healingnotes.json': 2 });
+    const builtIn = run(['summary', '--format', 'json', '--no-config', 'teen-health'], { cwd: dir }).stdout;
+    assert.equal(JSON.parse(builtIn).packs, undefined, 'no packs key for the built-in rules alone');
+    assert.doesNotMatch(run(['summary', '--no-config', 'teen-health'], { cwd: dir }).stdout, /Rule pack/);
+  });
+
   it('a note from the folder of the run uses that folder\'s pack; the built-in rules alone are named by no pack', () => {
     const dir = twoClinics();
     writeNotes(dir, { 'loose.note': 'HPI: Knee pain.\n' });

@@ -150,6 +150,7 @@ function readSummaryJson(file: string, cwd: string): Summary {
     (value.merged === undefined || isCount(value.merged)) &&
     isObject(value.profiles) &&
     Object.values(value.profiles).every(isCount) &&
+    (value.packs === undefined || (isObject(value.packs) && Object.values(value.packs).every(isCount))) &&
     Array.isArray(value.skills) &&
     value.skills.every(
       (skill: unknown) =>

@@ -16,10 +16,35 @@ function paint(text: string, style: string, color: boolean): string {
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
-/** `path:line:col  severity  rule-id  message`, one finding a line, each file's as it comes; then the totals. */
+/**
+ * The rule packs a run used, for the footer: undefined when every note had the built-in rules
+ * alone (the usual case says nothing); `Rule pack: x` when one pack served every note; else each
+ * pack with its count of notes, and the notes that had the built-in rules. Pack files only, as the
+ * reports name them (relative to the working folder): never a note's name or text.
+ */
+export function packsLine(packs: Readonly<Record<string, number>>, notes: number): string | undefined {
+  const entries = Object.entries(packs).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  if (entries.length === 0) return undefined;
+  const builtIn = notes - entries.reduce((sum, [, n]) => sum + n, 0);
+  if (entries.length === 1 && builtIn <= 0) return `Rule pack: ${entries[0][0]}`;
+  const parts = entries.map(([file, n]) => `${file} ${plural(n, 'note')}`);
+  if (builtIn > 0) parts.push(`built-in rules only ${plural(builtIn, 'note')}`);
+  return `Rule packs: ${parts.join(', ')}`;
+}
+
+/**
+ * `path:line:col  severity  rule-id  message`, one finding a line, each file's as it comes; then
+ * the pack files used (if any) and the totals.
+ */
 export function textWriter(write: Write, options: TextOptions): ReportWriter {
+  const packs: Record<string, number> = {};
+  let checked = 0;
   return {
     file(report) {
+      if (!report.skipped) {
+        checked++;
+        if (report.pack !== undefined) packs[report.pack] = (packs[report.pack] ?? 0) + 1;
+      }
       const lines = report.findings.map(
         (f) => `${report.path}:${f.line}:${f.column}  ${paint(f.severity, f.severity, options.color)}  ${paint(f.ruleId, 'dim', options.color)}  ${f.message}`,
       );
@@ -32,6 +57,8 @@ export function textWriter(write: Write, options: TextOptions): ReportWriter {
     end(totals) {
       if (options.quiet) return;
       const s = totals.bySeverity;
+      const used = packsLine(packs, checked);
+      if (used) write(paint(used, 'dim', options.color) + '\n');
       write(
         `${plural(totals.files, 'note')} checked${totals.skipped ? ` (${totals.skipped} skipped)` : ''}: ` +
           `${paint(plural(s.error, 'error'), s.error ? 'error' : 'dim', options.color && s.error > 0)}, ${plural(s.warning, 'warning')}, ${s.information} information, ${plural(s.hint, 'hint')}` +
@@ -47,6 +74,8 @@ export function formatSummaryText(summary: Summary, options: TextOptions): strin
   lines.push(`${plural(summary.notes, 'note')} analysed${summary.skipped ? ` (${summary.skipped} skipped)` : ''}${summary.merged ? `, added up from ${summary.merged} summaries` : ''}`);
   const profiles = Object.entries(summary.profiles).map(([id, n]) => `${id} ${n}`);
   if (profiles.length) lines.push(`Profiles: ${profiles.join(', ')}`);
+  const packs = summary.packs && packsLine(summary.packs, summary.notes);
+  if (packs) lines.push(packs);
   const idWidth = Math.max(8, ...summary.skills.flatMap((s) => s.rules.map((r) => r.id.length)));
   for (const skill of summary.skills) {
     lines.push('');
