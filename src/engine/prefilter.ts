@@ -326,6 +326,16 @@ const isSpaceCode = (c: number) => c === 32 || (c >= 9 && c <= 13) || (c > 127 &
 const isWordCode = (c: number) => (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
 
 /**
+ * Where the literals of each slot begin in one text, for a scanner of `slots` slots: the starts of
+ * slot `s` are `hits[hits[s]]` up to (not including) `hits[hits[s + 1]]`, ascending.
+ */
+export type LiteralHits = Int32Array;
+
+/** The hits of a scan as they are found (slot, start), reused from scan to scan: a scan allocates only its result. */
+let foundSlots = new Int32Array(1024);
+let foundStarts = new Int32Array(1024);
+
+/**
  * Where the literals of many patterns occur in a text, in one pass: a trie of
  * every pattern's literals (see literalPrefixes), walked from each position
  * where a match may begin. Made once per compiled pack.
@@ -340,13 +350,18 @@ export class LiteralScanner {
   /** Char code (ASCII) → column of the transition table; 0: no literal holds it. */
   private readonly columnOf = new Uint8Array(128);
   private readonly width: number;
-  /** Node × width + column → child node; 0: none (the root, node 0, is no one's child). */
-  private readonly children: Int32Array;
+  /**
+   * Node × width + column → child node; 0: none (the root, node 0, is no one's child). Nodes are
+   * numbered breadth first, so that the shallow ones, where most walks end, share cache lines.
+   */
+  private readonly children: Uint16Array | Int32Array;
   /** The slots whose literals end at node n are endSlots[endFrom[n] .. endFrom[n + 1]). */
   private readonly endFrom: Int32Array;
   private readonly endSlots: Int32Array;
-  private readonly slots: number;
+  readonly slots: number;
   private readonly spaceColumn: number;
+  /** Per slot, the last start recorded for it in the current scan (a slot's literals may end at several nodes of one walk). */
+  private readonly lastStart: Int32Array;
 
   /** `literals[slot]`: the literals of one pattern (an empty list: the slot never occurs). */
   constructor(literals: readonly (readonly string[])[]) {
@@ -396,21 +411,41 @@ export class LiteralScanner {
         }
       }
     }
-    this.children = children.slice(0, nodes * width);
+    // Breadth-first numbering: order[k] is the node numbered k.
+    const order = new Int32Array(nodes);
+    const numberOf = new Int32Array(nodes);
+    for (let head = 0, tail = 1; head < tail; head++) {
+      const row = order[head] * width;
+      for (let column = 1; column < width; column++) {
+        const child = children[row + column];
+        if (child !== 0) {
+          numberOf[child] = tail;
+          order[tail++] = child;
+        }
+      }
+    }
+    const table = (this.children = nodes <= 0xffff ? new Uint16Array(nodes * width) : new Int32Array(nodes * width));
     const endFrom = (this.endFrom = new Int32Array(nodes + 1));
     const endSlots = (this.endSlots = new Int32Array(ended));
-    for (let node = 0, k = 0; node < nodes; node++) {
-      for (let e = firstEnd[node]; e !== -1; e = nextEnd[e]) endSlots[k++] = endSlot[e];
-      endFrom[node + 1] = k;
+    for (let k = 0, e = 0; k < nodes; k++) {
+      const node = order[k];
+      for (let column = 1; column < width; column++) {
+        const child = children[node * width + column];
+        if (child !== 0) table[k * width + column] = numberOf[child];
+      }
+      for (let f = firstEnd[node]; f !== -1; f = nextEnd[f]) endSlots[e++] = endSlot[f];
+      endFrom[k + 1] = e;
     }
     this.slots = literals.length;
+    this.lastStart = new Int32Array(literals.length);
   }
 
-  /** For each slot, the ascending offsets in `text` where one of its literals begins a possible match (undefined: none). */
-  scan(text: string): (number[] | undefined)[] {
-    const found: (number[] | undefined)[] = new Array(this.slots);
-    const { columnOf, width, children, endFrom, endSlots, spaceColumn } = this;
+  /** For each slot, the ascending offsets in `text` where one of its literals begins a possible match. */
+  scan(text: string): LiteralHits {
+    const { columnOf, width, children, endFrom, endSlots, spaceColumn, lastStart, slots } = this;
+    lastStart.fill(-1);
     const n = text.length;
+    let found = 0;
     let afterWord = false;
     for (let i = 0; i < n; i++) {
       const c = text.charCodeAt(i);
@@ -426,14 +461,52 @@ export class LiteralScanner {
         if (node === 0) break;
         if (column === spaceColumn) while (isSpaceCode(text.charCodeAt(j + 1))) j++;
         for (let k = endFrom[node], last = endFrom[node + 1]; k < last; k++) {
-          const list = (found[endSlots[k]] ??= []);
-          if (list[list.length - 1] !== i) list.push(i);
+          const slot = endSlots[k];
+          if (lastStart[slot] === i) continue;
+          lastStart[slot] = i;
+          if (found === foundSlots.length) growFound();
+          foundSlots[found] = slot;
+          foundStarts[found++] = i;
         }
       }
     }
-    return found;
+    // Grouped by slot (a counting sort): each slot's starts stay in text order. One typed array holds
+    // the index and the starts (making one costs about a microsecond, as much as a short paragraph's scan).
+    const hits = new Int32Array(slots + 1 + found);
+    hits[0] = slots + 1;
+    for (let k = 0; k < found; k++) hits[foundSlots[k] + 1]++;
+    for (let s = 0; s < slots; s++) hits[s + 1] += hits[s];
+    const next = lastStart;
+    for (let s = 0; s < slots; s++) next[s] = hits[s];
+    for (let k = 0; k < found; k++) hits[next[foundSlots[k]]++] = foundStarts[k];
+    return hits;
   }
 }
+
+function growFound(): void {
+  const slots = new Int32Array(foundSlots.length * 2);
+  slots.set(foundSlots);
+  foundSlots = slots;
+  const starts = new Int32Array(foundStarts.length * 2);
+  starts.set(foundStarts);
+  foundStarts = starts;
+}
+
+/** The starts of one slot in a scan's hits, as an array (for tests and scripts). */
+export function startsOf(hits: LiteralHits, slot: number): number[] {
+  return Array.from(hits.subarray(hits[slot], hits[slot + 1]));
+}
+
+/**
+ * Whether a regex's literals occur seldom enough that running it only where they do saves time. A
+ * one-letter literal (`[a-z]+ologist` reads as the 26 letters) occurs at a large share of word starts,
+ * and running a regex, anchored, from each of them costs far more than one global run of it.
+ */
+export function selectiveLiterals(literals: readonly string[]): boolean {
+  return !literals.some((literal) => literal.length === 1 && isLetterCode(literal.charCodeAt(0)));
+}
+
+const isLetterCode = (c: number) => c >= 97 && c <= 122;
 
 /**
  * The literals of a pack's regexes (rule patterns, context triggers) in one scanner, each
@@ -452,7 +525,7 @@ export class LiteralIndex {
     for (const regex of regexes) {
       if (this.slots.has(regex)) continue;
       const literals = readLiterals(regex.source);
-      if (!literals) continue;
+      if (!literals || !selectiveLiterals(literals)) continue;
       this.slots.set(regex, lists.length);
       lists.push(literals);
     }
@@ -485,13 +558,14 @@ export class Occurrences {
   constructor(
     private readonly index: LiteralIndex,
     private readonly text: string,
-    private readonly found: readonly (number[] | undefined)[],
+    private readonly hits: LiteralHits,
   ) {}
 
   /** The slots whose literals occur, ascending. */
   slots(): number[] {
+    const { hits } = this;
     const slots: number[] = [];
-    this.found.forEach((starts, slot) => starts && slots.push(slot));
+    for (let slot = 0; slot < hits[0] - 1; slot++) if (hits[slot + 1] > hits[slot]) slots.push(slot);
     return slots;
   }
 
@@ -506,20 +580,30 @@ export class Occurrences {
     // A part that starts inside a word may begin a match where the whole text may not.
     const cut = offset > 0 && isWordCode(this.text.charCodeAt(offset - 1)) && isWordCode(this.text.charCodeAt(offset));
     if (slot === undefined || cut) return globalSpans(regex, part);
-    const starts = this.found[slot];
     const spans: Span[] = [];
-    if (!starts) return spans;
+    const starts = this.hits;
+    const last = starts[slot + 1];
+    // The first start at or after `offset` (a sentence of a long paragraph need not walk the ones before it).
+    let k = starts[slot];
+    for (let high = last; k < high; ) {
+      const mid = (k + high) >> 1;
+      if (starts[mid] < offset) k = mid + 1;
+      else high = mid;
+    }
+    if (k === last) return spans;
     const sticky = this.index.stickyOf(regex, slot);
     const end = offset + part.length;
-    let from = offset;
-    for (const start of starts) {
-      if (start < from) continue;
+    let next = offset;
+    for (; k < last; k++) {
+      const start = starts[k];
+      if (start < next) continue;
       if (start >= end) break;
-      sticky.lastIndex = start - offset;
-      const m = sticky.exec(part);
-      if (!m || m[0].length === 0) continue;
-      from = start + m[0].length;
-      spans.push({ start: start - offset, end: from - offset });
+      const at = start - offset;
+      sticky.lastIndex = at;
+      // test() rather than exec(): no match array; a sticky regex leaves lastIndex at the match's end.
+      if (!sticky.test(part) || sticky.lastIndex === at) continue;
+      next = offset + sticky.lastIndex;
+      spans.push({ start: at, end: sticky.lastIndex });
     }
     return spans;
   }

@@ -7,7 +7,7 @@ import { defaultPack, type RulePack } from '../../src/engine';
 import { analyzeCompiled } from '../../src/engine/analyze';
 import { compilePack, type CompiledPack } from '../../src/engine/compile';
 import { beginsAtWordStart } from '../../src/engine/context';
-import { globalSpans, LiteralIndex, LiteralScanner, literalPrefixes, readLiterals, sourceKey } from '../../src/engine/prefilter';
+import { globalSpans, LiteralScanner, literalPrefixes, readLiterals, selectiveLiterals, sourceKey, startsOf } from '../../src/engine/prefilter';
 import readAhead from '../../src/rules/literals.generated.json';
 import { splitSentences } from '../../src/engine/sentences';
 import { foldCase } from '../../src/engine/text';
@@ -58,14 +58,31 @@ describe('literal prefixes', () => {
   });
 });
 
+describe('case folding', () => {
+  it('lower-cases ASCII letters only, one for one, with or without other characters in the text', () => {
+    assert.equal(foldCase('Plan: RTC in 2 WEEKS.'), 'plan: rtc in 2 weeks.');
+    // Other letters keep their case and every offset holds ('İ' lower-cased would be two code units).
+    assert.equal(foldCase('ÉLAN İSTANBUL'), 'Élan İstanbul');
+    assert.equal(foldCase('Señora AGREES'), 'señora agrees');
+  });
+});
+
 describe('literal scanner', () => {
   it('finds literals where a word may start, never inside a word', () => {
     const scanner = new LiteralScanner([['plan', 'rtc'], ['he is ']]);
     const found = scanner.scan(foldCase('Plan: RTC. Then she is; he is\u00a0well. -he is\tfine'));
-    assert.deepEqual(found[0], [0, 6]);
+    assert.deepEqual(startsOf(found, 0), [0, 6]);
     // "she is" holds "he is" inside a word: not a start. A space in a literal is any white space.
-    assert.deepEqual(found[1], [24, 37]);
-    assert.deepEqual(new LiteralScanner([['ab']]).scan('xab ab'), [[4]]);
+    assert.deepEqual(startsOf(found, 1), [24, 37]);
+    assert.deepEqual(startsOf(new LiteralScanner([['ab']]).scan('xab ab'), 0), [4]);
+  });
+
+  it('records a start once per slot, however many of its literals begin there, in text order', () => {
+    const scanner = new LiteralScanner([['follow', 'follow up', 'follow up in'], [], ['up', 'in']]);
+    const found = scanner.scan('follow up in a week; follow-up\nfollow  up in');
+    assert.deepEqual(startsOf(found, 0), [0, 21, 31]);
+    assert.deepEqual(startsOf(found, 1), []);
+    assert.deepEqual(startsOf(found, 2), [7, 10, 28, 39, 42]);
   });
 });
 
@@ -81,7 +98,9 @@ describe('one-pass matching', () => {
     const all = [...pack.rules.flatMap((r) => r.patterns.flatMap((p) => [p.regex, p.unless])), ...pack.context.regexes()];
     for (const regex of all) {
       // The placeholder trigger may begin inside a word ("a***"): it is no word-start regex, and runs over the text.
-      if (regex) assert.equal(index.slotOf(regex) !== undefined, beginsAtWordStart(regex) && literalPrefixes(regex.source) !== undefined, regex.source.slice(0, 80));
+      // One whose literals begin at most word starts (a one-letter literal) runs over the text too.
+      const literals = regex && literalPrefixes(regex.source);
+      if (regex) assert.equal(index.slotOf(regex) !== undefined, beginsAtWordStart(regex) && literals !== undefined && selectiveLiterals(literals), regex.source.slice(0, 80));
     }
     // A pattern that may begin with any word ("\S+ scheduled") runs over every paragraph; few do.
     const patterns = pack.rules.flatMap((r) => r.patterns.filter((p) => p.regex));
