@@ -7,7 +7,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { type RulePack } from '../engine';
-import { PACK_FILE_NAME, formatPackError, loadPackFile, type PackLoadResult } from '../engine/pack';
+import { formatPackError, loadPackFile, nearestPackFile as nearestPackFileIn, packSearchFolders as searchFolders, type PackLoadResult } from '../engine/pack';
 import { UsageError } from './files';
 
 /**
@@ -26,28 +26,12 @@ export function loadRulePack(file: string, cwd: string, readFile: (p: string) =>
  * to `stopAt` (included) or the file-system root. Undefined when there is none.
  */
 export function nearestPackFile(dir: string, stopAt?: string): string | undefined {
-  let current = path.resolve(dir);
-  const stop = stopAt === undefined ? undefined : path.resolve(stopAt);
-  for (;;) {
-    const candidate = path.join(current, PACK_FILE_NAME);
-    if (isFile(candidate)) return candidate;
-    const parent = path.dirname(current);
-    if (current === stop || parent === current) return undefined;
-    current = parent;
-  }
+  return nearestPackFileIn(path.resolve(dir), stopAt === undefined ? undefined : path.resolve(stopAt), isFile);
 }
 
 /** The folders `nearestPackFile(dir, stopAt)` looks in, nearest first: where a new pack file would change its answer. */
 export function packSearchFolders(dir: string, stopAt?: string): string[] {
-  const folders: string[] = [];
-  let current = path.resolve(dir);
-  const stop = stopAt === undefined ? undefined : path.resolve(stopAt);
-  for (;;) {
-    folders.push(current);
-    const parent = path.dirname(current);
-    if (current === stop || parent === current) return folders;
-    current = parent;
-  }
+  return searchFolders(path.resolve(dir), stopAt === undefined ? undefined : path.resolve(stopAt));
 }
 
 export function isFile(file: string): boolean {

@@ -1,6 +1,6 @@
 /** The commands: in the palette (analyze, coverage, prompts, docs, sample) and those run with arguments by fixes and views. */
 import * as vscode from 'vscode';
-import { COMMANDS, COVERAGE_VIEW_ID, EXTENSION_ID, LANGUAGE_ID, SAMPLE_NOTE_PATH, WALKTHROUGH_ID } from './constants';
+import { COMMANDS, COVERAGE_VIEW_ID, EXTENSION_ID, LANGUAGE_ID, SAMPLE_NOTE_PATH, WALKTHROUGH_ID, WORKSPACE_RULES_FILE } from './constants';
 import { isRuleNode } from './coverage';
 import type { RuleExampleResult } from '../engine/pack';
 import type { DiagnosticsController } from './diagnostics';
@@ -37,21 +37,32 @@ export function registerCommands(extensionUri: vscode.Uri, diagnostics: Diagnost
 }
 
 /**
- * Runs every rule's own examples against the active folder's rule pack and reports the
- * failures in the output channel (rule examples are pack text, never a clinician's note).
+ * Runs every rule's own examples against the rule pack of the active note (its nearest
+ * `.healingnotes.json`), or of a folder's own notes, and reports the failures in the output
+ * channel (rule examples are pack text, never a clinician's note).
  */
 async function testWorkspaceRules(packs: PackManager, output: vscode.OutputChannel): Promise<RuleExampleResult[] | undefined> {
   const document = vscode.window.activeTextEditor?.document;
   let folder = document ? vscode.workspace.getWorkspaceFolder(document.uri) : undefined;
-  const folders = vscode.workspace.workspaceFolders ?? [];
-  if (!folder && folders.length === 1) folder = folders[0];
-  else if (!folder && folders.length > 1) {
-    folder = await vscode.window.showWorkspaceFolderPick({ placeHolder: 'Test the rules of which folder?' });
-    if (!folder) return undefined;
+  let results: RuleExampleResult[];
+  let where: string;
+  const shown = (file: vscode.Uri) => vscode.workspace.asRelativePath(file, (vscode.workspace.workspaceFolders ?? []).length > 1);
+  if (document && folder) {
+    results = packs.testWorkspaceRules(document);
+    const packFile = packs.packFileFor(document);
+    where = packFile ? shown(packFile) : `"${folder.name}"`;
+  } else {
+    const folders = vscode.workspace.workspaceFolders ?? [];
+    if (folders.length === 1) folder = folders[0];
+    else if (folders.length > 1) {
+      folder = await vscode.window.showWorkspaceFolderPick({ placeHolder: 'Test the rules of which folder?' });
+      if (!folder) return undefined;
+    }
+    results = packs.testWorkspaceRules(folder);
+    const packFile = folder && packs.packFileFor({ uri: vscode.Uri.joinPath(folder.uri, WORKSPACE_RULES_FILE) });
+    where = packFile ? shown(packFile) : folder ? `"${folder.name}"` : 'your settings';
   }
-  const results = packs.testWorkspaceRules(folder);
   const failed = results.filter((r) => !r.passed);
-  const where = folder ? `"${folder.name}"` : 'your settings';
   output.appendLine(`Rule examples for ${where}: ${results.length - failed.length} of ${results.length} rules pass.`);
   for (const result of failed) {
     for (const failure of result.failures) output.appendLine(`  ${result.ruleId}: examples.${failure.kind}[${failure.index}]: ${failure.reason}`);

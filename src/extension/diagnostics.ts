@@ -115,6 +115,11 @@ export class DiagnosticsController implements vscode.Disposable {
     return this.packs.packFor(document);
   }
 
+  /** The `.healingnotes.json` that applies to a document, if any. */
+  packFileFor(document: vscode.TextDocument): vscode.Uri | undefined {
+    return this.packs.packFileFor?.(document);
+  }
+
   ruleOf(document: vscode.TextDocument, ruleId: string): Rule | undefined {
     return this.packFor(document).rules.find((r) => r.id === ruleId);
   }

@@ -26,7 +26,7 @@ const SELECTOR: vscode.DocumentSelector = [{ language: LANGUAGE_ID }, { language
 export function activate(context: vscode.ExtensionContext): HealingNotesApi {
   const packs = new PackManager();
   const diagnostics = new DiagnosticsController(packs);
-  const fixes = new NoteFixes(diagnostics, (folder) => packs.reload(folder));
+  const fixes = new NoteFixes(diagnostics, packs);
   const coverage = new CoverageProvider(diagnostics);
   const statusBar = new HealingStatusBar(diagnostics);
   const ruleDocs = new RuleDocs(diagnostics);

@@ -74,11 +74,18 @@ function openDocument(uri: string): vscode.TextDocument | undefined {
   return vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri);
 }
 
+/** Where the turn-off fix writes: the rule-pack layer (PackManager). */
+export interface RuleFiles {
+  /** The `.healingnotes.json` that applies to a document (the nearest), if any. */
+  packFileFor(document: { uri: vscode.Uri }): vscode.Uri | undefined;
+  /** Called after a folder's rule file was written, so its packs reload at once. */
+  reload(folder: vscode.WorkspaceFolder): void;
+}
+
 export class NoteFixes {
   constructor(
     private readonly diagnostics: DiagnosticsController,
-    /** Called after a folder's rule file was written, so its pack reloads at once. */
-    private readonly onRulesWritten: (folder: vscode.WorkspaceFolder) => void,
+    private readonly ruleFiles: RuleFiles,
   ) {}
 
   /** Inserts one finding's prompt where it belongs (or fills its unfilled line). Resolves false when nothing was inserted. */
@@ -138,24 +145,28 @@ export class NoteFixes {
   }
 
   /**
-   * Sets `rules.<id>` to "off" in the workspace folder's `.healingnotes.json`, keeping its comments,
-   * after a modal question (the file is the team's). `confirmed === true` skips the question.
+   * Sets `rules.<id>` to "off" in the note's `.healingnotes.json` — the nearest one, the pack the
+   * note is checked with, else a new one at the root of its workspace folder — keeping its
+   * comments, after a modal question (the file is the team's). `confirmed === true` skips the question.
    */
   async disableRuleInWorkspace(args: unknown, confirmed?: unknown): Promise<boolean> {
     if (!isRuleArgs(args)) return false;
-    const folder = vscode.workspace.getWorkspaceFolder(vscode.Uri.parse(args.uri));
+    const uri = vscode.Uri.parse(args.uri);
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
     if (!folder) {
       void vscode.window.showInformationMessage(STRINGS.noWorkspaceFolder);
       return false;
     }
     const note = openDocument(args.uri);
     const rule = note && this.diagnostics.ruleOf(note, args.ruleId);
+    const file = this.ruleFiles.packFileFor({ uri }) ?? vscode.Uri.joinPath(folder.uri, WORKSPACE_RULES_FILE);
+    const multiRoot = vscode.workspace.workspaceFolders !== undefined && vscode.workspace.workspaceFolders.length > 1;
+    const shown = vscode.workspace.asRelativePath(file, multiRoot);
     if (confirmed !== true) {
-      const question = turnOffConfirmation(rule ?? { title: args.ruleId }, WORKSPACE_RULES_FILE);
+      const question = turnOffConfirmation(rule ?? { title: args.ruleId }, shown);
       const answer = await vscode.window.showWarningMessage(question.message, { modal: true, detail: question.detail }, question.confirm);
       if (answer !== question.confirm) return false;
     }
-    const file = vscode.Uri.joinPath(folder.uri, WORKSPACE_RULES_FILE);
     const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === file.toString());
     if (open) {
       const edit = new vscode.WorkspaceEdit();
@@ -170,8 +181,7 @@ export class NoteFixes {
       }
       await vscode.workspace.fs.writeFile(file, new TextEncoder().encode(turnOffText(text, args.ruleId)));
     }
-    this.onRulesWritten(folder);
-    const shown = vscode.workspace.asRelativePath(file, vscode.workspace.workspaceFolders !== undefined && vscode.workspace.workspaceFolders.length > 1);
+    this.ruleFiles.reload(folder);
     void vscode.window.showInformationMessage(`Healing Notes: “${rule?.title ?? args.ruleId}” is off in ${shown}.`, 'Open File').then((choice) => {
       if (choice) void vscode.window.showTextDocument(file);
     });

@@ -9,6 +9,8 @@ import type { RulePack } from '../engine';
 
 export interface PackSource extends vscode.Disposable {
   packFor(document: vscode.TextDocument): RulePack;
+  /** The `.healingnotes.json` the document's pack comes from, if any. */
+  packFileFor?(document: vscode.TextDocument): vscode.Uri | undefined;
   /** Fires when rules or severities may have changed for some documents. */
   readonly onDidChange: vscode.Event<void>;
 }

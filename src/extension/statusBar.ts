@@ -55,6 +55,9 @@ export class HealingStatusBar implements vscode.Disposable {
       const lines = [`Core healing-skill elements documented: ${t.documented} of ${t.expected}.`];
       if (missing.length) lines.push(`Missing: ${missing.join('; ')}.`);
       if (t.overridden) lines.push(`Discussed, not documented: ${t.overridden}.`);
+      // Which team's rules: in a repository with a pack per clinic, the one this note is checked with.
+      const packFile = this.diagnostics.packFileFor(document);
+      if (packFile) lines.push(`Rules: ${vscode.workspace.asRelativePath(packFile)}.`);
       lines.push('Click to open the coverage view.');
       this.item.tooltip = lines.join('\n');
     }

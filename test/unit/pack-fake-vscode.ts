@@ -3,6 +3,7 @@
  * events, configuration with inspect(), workspace trust, file watchers that
  * tests fire by hand, a diagnostic collection and recorded notifications.
  */
+import * as fs from 'node:fs';
 import * as posix from 'node:path/posix';
 
 type Listener<T> = (e: T) => unknown;
@@ -35,6 +36,10 @@ export class Uri {
   private constructor(readonly scheme: string, readonly path: string) {}
   static file(path: string): Uri {
     return new Uri('file', posix.normalize(path));
+  }
+  /** A URI on another file system (a remote folder), for the asynchronous paths. */
+  static remote(path: string): Uri {
+    return new Uri('vscode-remote', posix.normalize(path));
   }
   static joinPath(uri: Uri, ...segments: string[]): Uri {
     return new Uri(uri.scheme, posix.join(uri.path, ...segments));
@@ -82,8 +87,16 @@ export interface WorkspaceFolder {
 
 export interface FakeWatcher {
   pattern: RelativePattern;
-  change(): void;
+  /** Fires a change of `uri` (default: the pattern's file, for a pattern that names one). */
+  change(uri?: Uri): void;
+  create(uri: Uri): void;
+  remove(uri: Uri): void;
   disposed: boolean;
+}
+
+export enum FileType {
+  File = 1,
+  Directory = 2,
 }
 
 /** Settings per layer; folder values by folder path. */
@@ -101,6 +114,7 @@ export function createFakeVscode() {
   const watchers: FakeWatcher[] = [];
   const diagnostics = new Map<string, Diagnostic[]>();
   const messages: string[] = [];
+  const fsCalls: string[] = [];
 
   const workspace = {
     workspaceFolders: [] as WorkspaceFolder[],
@@ -125,7 +139,13 @@ export function createFakeVscode() {
       const change = new EventEmitter<Uri>();
       const create = new EventEmitter<Uri>();
       const remove = new EventEmitter<Uri>();
-      const watcher: FakeWatcher = { pattern, change: () => change.fire(Uri.joinPath(pattern.baseUri, pattern.pattern)), disposed: false };
+      const watcher: FakeWatcher = {
+        pattern,
+        change: (uri) => change.fire(uri ?? Uri.joinPath(pattern.baseUri, pattern.pattern)),
+        create: (uri) => create.fire(uri),
+        remove: (uri) => remove.fire(uri),
+        disposed: false,
+      };
       watchers.push(watcher);
       return {
         onDidChange: change.event,
@@ -134,9 +154,26 @@ export function createFakeVscode() {
         dispose: () => (watcher.disposed = true),
       };
     },
-    asRelativePath(path: string): string {
+    asRelativePath(target: string | Uri): string {
+      const path = typeof target === 'string' ? target : target.path;
       const folder = workspace.workspaceFolders.find((f) => path.startsWith(`${f.uri.path}/`));
       return folder ? path.slice(folder.uri.path.length + 1) : path;
+    },
+    /** A remote file system: the same files on disk, read asynchronously (and counted). */
+    fs: {
+      stat: async (uri: Uri) => {
+        fsCalls.push(`stat ${uri.path}`);
+        const stat = await fs.promises.stat(uri.path);
+        return { type: stat.isFile() ? FileType.File : FileType.Directory };
+      },
+      readFile: async (uri: Uri) => {
+        fsCalls.push(`read ${uri.path}`);
+        try {
+          return new Uint8Array(await fs.promises.readFile(uri.path));
+        } catch {
+          throw Object.assign(new Error('not found'), { code: 'FileNotFound' });
+        }
+      },
     },
   };
 
@@ -149,6 +186,7 @@ export function createFakeVscode() {
     Range,
     Diagnostic,
     DiagnosticSeverity,
+    FileType,
     workspace,
     languages: {
       createDiagnosticCollection: () => ({
@@ -171,6 +209,7 @@ export function createFakeVscode() {
     watchers,
     diagnostics,
     messages,
+    fsCalls,
     /** Tells listeners that `healingNotes.rules` changed. */
     changeSettings: () => configuration.fire({ affectsConfiguration: (s: string) => s === 'healingNotes.rules' || s === 'healingNotes' }),
     grantTrust: () => {

@@ -41,7 +41,7 @@ describe('PackManager', () => {
   const packFileOf = (folder: WorkspaceFolder) => path.join(folder.uri.fsPath, '.healingnotes.json');
   /** Fires the watcher of the folder's pack file and waits past the reload delay. */
   const touch = async (folder: WorkspaceFolder) => {
-    for (const w of fake.watchers.filter((w) => !w.disposed && w.pattern.baseUri.path === folder.uri.path)) w.change();
+    for (const w of fake.watchers.filter((w) => !w.disposed && w.pattern.baseUri.path === folder.uri.path)) w.change(Uri.file(packFileOf(folder)));
     await sleep(150);
   };
 
@@ -158,5 +158,153 @@ describe('PackManager', () => {
     const results = manager.testWorkspaceRules(a as never);
     assert.deepEqual(results.find((r) => r.ruleId === 'clinic.interpreter'), { ruleId: 'clinic.interpreter', passed: true, failures: [] });
     assert.equal(results.length, defaultPack.rules.length + 1, 'every rule of the layered pack is run');
+  });
+
+  describe('the nearest pack file, as the CLI and the language server find it', () => {
+    const docAt = (folder: WorkspaceFolder, file: string) => ({ uri: Uri.joinPath(folder.uri, file) }) as never;
+    const writeAt = (folder: WorkspaceFolder, file: string, text: string) => {
+      fs.mkdirSync(path.dirname(path.join(folder.uri.fsPath, file)), { recursive: true });
+      fs.writeFileSync(path.join(folder.uri.fsPath, file), text);
+    };
+    /** The folder's `**\/.healingnotes.json` watcher. */
+    const folderWatcher = (folder: WorkspaceFolder) => {
+      const watcher = fake.watchers.find((w) => !w.disposed && w.pattern.baseUri.path === folder.uri.path && w.pattern.pattern === '**/.healingnotes.json');
+      assert.ok(watcher, 'one watcher for every pack file of the folder');
+      return watcher;
+    };
+
+    it('two clinics in one folder: each note gets its own folder\'s pack, a loose note the root pack', () => {
+      fake.settings.globalValue = { rules: { plan: 'hint' } };
+      writeAt(a, '.healingnotes.json', json({ rules: { 'explain.hopes': 'off' } }));
+      writeAt(a, 'teen/.healingnotes.json', json({ customRules: [interpreterRule({ id: 'teen.interpreter' })] }));
+      writeAt(a, 'pain/.healingnotes.json', json({ rules: { plan: 'error' } }));
+      const { PackManager } = loadPacks(fake);
+      manager = new PackManager();
+      const teen = manager.packFor(docAt(a, 'teen/visits/2026/x.note'));
+      const pain = manager.packFor(docAt(a, 'pain/x.note'));
+      const loose = manager.packFor(docAt(a, 'notes/x.note'));
+      assert.ok(teen.rules.some((r) => r.id === 'teen.interpreter'));
+      assert.equal(severity(teen, 'plan'), 'hint', 'over the settings');
+      assert.notEqual(severity(teen, 'explain.hopes'), 'off', 'the nearest pack only, not the root pack too (as the CLI)');
+      assert.equal(severity(pain, 'plan'), 'error');
+      assert.ok(!pain.rules.some((r) => r.id === 'teen.interpreter'));
+      assert.equal(severity(loose, 'explain.hopes'), 'off');
+      assert.equal(severity(loose, 'plan'), 'hint');
+      assert.equal(manager.packFileFor(docAt(a, 'teen/visits/2026/x.note'))?.path, path.join(a.uri.fsPath, 'teen/.healingnotes.json'));
+      assert.equal(manager.packFileFor(docAt(a, 'notes/x.note'))?.path, packFileOf(a));
+      assert.equal(manager.packFileFor(docAt(b, 'x.note')), undefined);
+      assert.deepEqual(manager.testWorkspaceRules(docAt(a, 'teen/x.note')).filter((r) => r.ruleId === 'teen.interpreter').length, 1, 'the document\'s rules are tested');
+      assert.ok(!manager.testWorkspaceRules(a as never).some((r) => r.ruleId === 'teen.interpreter'), 'a folder\'s: its root pack');
+    });
+
+    it('a nearer pack created in a sub-folder takes over, and its deletion hands back; the notes are told to check again', async () => {
+      writeAt(a, '.healingnotes.json', json({ rules: { plan: 'information' } }));
+      writeAt(a, 'clinic/x.note', '');
+      const { PackManager } = loadPacks(fake);
+      manager = new PackManager();
+      let changes = 0;
+      manager.onDidChange(() => changes++);
+      const note = docAt(a, 'clinic/x.note');
+      assert.equal(severity(manager.packFor(note), 'plan'), 'information');
+
+      writeAt(a, 'clinic/.healingnotes.json', json({ rules: { plan: 'off' } }));
+      folderWatcher(a).create(Uri.file(path.join(a.uri.fsPath, 'clinic/.healingnotes.json')));
+      await sleep(150);
+      assert.equal(changes, 1);
+      assert.equal(severity(manager.packFor(note), 'plan'), 'off');
+
+      writeAt(a, 'clinic/.healingnotes.json', json({ rules: { plan: 'error' } }));
+      folderWatcher(a).change(Uri.file(path.join(a.uri.fsPath, 'clinic/.healingnotes.json')));
+      await sleep(150);
+      assert.equal(changes, 2);
+      assert.equal(severity(manager.packFor(note), 'plan'), 'error');
+
+      fs.rmSync(path.join(a.uri.fsPath, 'clinic/.healingnotes.json'));
+      folderWatcher(a).remove(Uri.file(path.join(a.uri.fsPath, 'clinic/.healingnotes.json')));
+      await sleep(150);
+      assert.equal(changes, 3);
+      assert.equal(severity(manager.packFor(note), 'plan'), 'information', 'the root pack again');
+      assert.equal(manager.packFileFor(note)?.path, packFileOf(a));
+    });
+
+    it('a bad sub-folder pack: errors in that file, one notification naming it, its notes keep its last good pack', async () => {
+      const sub = path.join(a.uri.fsPath, 'teen/.healingnotes.json');
+      writeAt(a, 'teen/.healingnotes.json', json({ rules: { plan: 'off' } }));
+      const { PackManager } = loadPacks(fake);
+      manager = new PackManager();
+      const note = docAt(a, 'teen/x.note');
+      const good = manager.packFor(note);
+      writeAt(a, 'teen/.healingnotes.json', '{ "rules": { "plan": "of" } }');
+      folderWatcher(a).change(Uri.file(sub));
+      await sleep(150);
+      assert.equal(manager.packFor(note), good);
+      assert.match(fake.diagnostics.get(sub)?.[0].message ?? '', /^rules\.plan: "of" is not allowed/);
+      assert.deepEqual(fake.messages.length, 1);
+      assert.match(fake.messages[0], /1 error in the rule pack teen\/\.healingnotes\.json; the previous rules stay in use\. First: teen\/\.healingnotes\.json:1:/);
+      assert.match(manager.errorsForDocument(note)[0].message, /"of" is not allowed/);
+      assert.deepEqual(manager.errorsFor(a as never), [], 'the root\'s notes are not concerned');
+      folderWatcher(a).change(Uri.file(sub));
+      await sleep(150);
+      assert.equal(fake.messages.length, 1, 'one notification while it stays bad');
+      writeAt(a, 'teen/.healingnotes.json', json({ rules: { plan: 'error' } }));
+      folderWatcher(a).change(Uri.file(sub));
+      await sleep(150);
+      assert.equal(severity(manager.packFor(note), 'plan'), 'error');
+      assert.deepEqual(fake.diagnostics.get(sub), []);
+    });
+
+    it('a sub-folder pack extending the root pack reloads when the root pack changes', async () => {
+      writeAt(a, '.healingnotes.json', json({ rules: { plan: 'information' } }));
+      writeAt(a, 'teen/.healingnotes.json', json({ extends: '../.healingnotes.json', rules: { 'explain.hopes': 'off' } }));
+      const { PackManager } = loadPacks(fake);
+      manager = new PackManager();
+      const note = docAt(a, 'teen/x.note');
+      assert.equal(severity(manager.packFor(note), 'plan'), 'information');
+      writeAt(a, '.healingnotes.json', json({ rules: { plan: 'error' } }));
+      folderWatcher(a).change(Uri.file(packFileOf(a)));
+      await sleep(150);
+      assert.equal(severity(manager.packFor(note), 'plan'), 'error');
+      assert.equal(severity(manager.packFor(note), 'explain.hopes'), 'off');
+    });
+
+    it('settings changes reach every pack of the folder; one bad user setting is one notification, not one per folder', () => {
+      writeAt(a, 'teen/.healingnotes.json', json({ rules: { 'explain.hopes': 'off' } }));
+      const { PackManager } = loadPacks(fake);
+      manager = new PackManager();
+      const note = docAt(a, 'teen/x.note');
+      assert.notEqual(severity(manager.packFor(note), 'plan'), 'hint');
+      fake.settings.globalValue = { rules: { plan: 'hint' } };
+      fake.changeSettings();
+      assert.equal(severity(manager.packFor(note), 'plan'), 'hint');
+      assert.equal(severity(manager.packFor(note), 'explain.hopes'), 'off');
+      fake.settings.globalValue = { rules: { plan: 'loud' } };
+      fake.changeSettings();
+      assert.equal(fake.messages.length, 1, fake.messages.join('\n'));
+      assert.equal(severity(manager.packFor(note), 'plan'), 'hint', 'the last good settings stay');
+    });
+
+    it('a remote folder: the nearest pack is found and read asynchronously, then the notes are checked again', async () => {
+      const remote = { uri: Uri.remote(path.join(root, 'r')), name: 'r', index: 2 };
+      fs.mkdirSync(path.join(root, 'r/clinic/deep'), { recursive: true });
+      fs.writeFileSync(path.join(root, 'r/.healingnotes.json'), json({ rules: { plan: 'information' } }));
+      fs.writeFileSync(path.join(root, 'r/clinic/.healingnotes.json'), json({ extends: './base.json', rules: { 'explain.hopes': 'off' } }));
+      fs.writeFileSync(path.join(root, 'r/clinic/base.json'), json({ rules: { plan: 'error' } }));
+      fake.vscode.workspace.workspaceFolders = [remote];
+      const { PackManager } = loadPacks(fake);
+      manager = new PackManager();
+      let changes = 0;
+      manager.onDidChange(() => changes++);
+      const note = { uri: Uri.joinPath(remote.uri, 'clinic/deep/x.note') } as never;
+      assert.equal(manager.packFor(note), defaultPack, 'the settings until the search ends');
+      await sleep(100);
+      assert.ok(changes >= 1);
+      assert.equal(manager.packFileFor(note)?.toString(), `vscode-remote://${path.join(root, 'r/clinic/.healingnotes.json')}`);
+      assert.equal(severity(manager.packFor(note), 'plan'), 'error', 'the pack and the file it extends, read remotely');
+      assert.equal(severity(manager.packFor(note), 'explain.hopes'), 'off');
+      manager.packForFolder(remote as never);
+      await sleep(100);
+      assert.equal(severity(manager.packForFolder(remote as never), 'plan'), 'information', 'the root pack, for the root\'s notes');
+      assert.ok(fake.fsCalls.includes(`read ${path.join(root, 'r/clinic/base.json')}`));
+    });
   });
 });

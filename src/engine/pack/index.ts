@@ -19,6 +19,7 @@ export { runRuleExamples, type RuleExampleFailure, type RuleExampleResult } from
 export { regexSafetyProblem, MAX_PATTERN_LENGTH } from './regex-safety';
 export { packSchema, packSchemaText, PACK_FILE_NAME, SCHEMA_PATH, type JsonSchema } from './schema';
 export { renderRulesMarkdown, ruleSection } from './docs';
+export { nearestPackFile, packFileIn, packSearchFolders } from './nearest';
 
 /**
  * Loads a pack file (and the files it extends) on top of `base` (default:
