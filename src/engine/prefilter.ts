@@ -349,14 +349,9 @@ let foundStarts = new Int32Array(1024);
 export class LiteralScanner {
   /** Char code (ASCII) → column of the transition table; 0: no literal holds it. */
   private readonly columnOf = new Uint8Array(128);
-  private readonly width: number;
-  /**
-   * Node × width + column → child node; 0: none (the root, node 0, is no one's child). Nodes are
-   * numbered breadth first, so that the shallow ones, where most walks end, share cache lines.
-   */
-  private readonly children: Uint16Array | Int32Array;
-  /** The slots whose literals end at node n are endSlots[endFrom[n] .. endFrom[n + 1]). */
-  private readonly endFrom: Int32Array;
+  /** The trie, CELL numbers a node (see the constructor); the root is the first cell. */
+  private readonly cells: Int32Array;
+  /** The slots whose literals end at the node of cell s are endSlots[cells[s + 2] .. cells[s + 3]). */
   private readonly endSlots: Int32Array;
   readonly slots: number;
   private readonly spaceColumn: number;
@@ -365,84 +360,104 @@ export class LiteralScanner {
 
   /** `literals[slot]`: the literals of one pattern (an empty list: the slot never occurs). */
   constructor(literals: readonly (readonly string[])[]) {
+    const { columnOf } = this;
+    // Every literal, white space read as a space (the scan reads any run of it so), sorted: the literals
+    // below a node of the trie are then one run of the list, and its children the runs within it.
+    const texts: string[] = [];
+    const slotOf: number[] = [];
     let columns = 0;
-    for (const list of literals) {
-      for (const literal of list) {
+    let chars = 0;
+    for (let slot = 0; slot < literals.length; slot++) {
+      for (let literal of literals[slot]) {
         for (let i = 0; i < literal.length; i++) {
           const c = literal.charCodeAt(i);
           if (c >= 128) throw new Error('literals are ASCII (see literalPrefixes)');
-          if (this.columnOf[c] === 0) this.columnOf[c] = ++columns;
+          if (columnOf[c] === 0) columnOf[c] = ++columns;
         }
+        if (OTHER_SPACE.test(literal)) literal = literal.replace(ANY_SPACE, ' ');
+        chars += literal.length;
+        texts.push(literal);
+        slotOf.push(slot);
       }
     }
-    const space = this.columnOf[32];
-    if (space) for (let c = 0; c < 128; c++) if (WHITE_SPACE.test(String.fromCharCode(c))) this.columnOf[c] = space;
+    const space = this.columnOf[32] || (this.columnOf[32] = ++columns);
+    for (let c = 0; c < 128; c++) if (WHITE_SPACE.test(String.fromCharCode(c))) this.columnOf[c] = space;
     this.spaceColumn = space;
-    const width = (this.width = columns + 1);
-    const { columnOf } = this;
-    let chars = 0;
-    let entries = 0;
-    for (const list of literals) {
-      entries += list.length;
-      for (const literal of list) chars += literal.length;
-    }
-    // Each character adds at most one node: the table is made at its largest once (no regrowth), and the part used kept.
-    const children = new Int32Array((chars + 1) * width);
-    // The slots that end at each node, as lists linked through typed arrays (no array per node: this runs once, cold).
-    const firstEnd = new Int32Array(chars + 1).fill(-1);
-    const nextEnd = new Int32Array(entries);
-    const endSlot = new Int32Array(entries);
-    let nodes = 1;
+    const width = columns + 1;
+    const order = texts.map((_, i) => i).sort((a, b) => (texts[a] < texts[b] ? -1 : texts[a] > texts[b] ? 1 : slotOf[a] - slotOf[b]));
+    const sorted = order.map((i) => texts[i]);
+    // The trie as a double array (cells of CELL numbers: check, base, first end, last end): the child of
+    // the node in cell s by column c is in cell base(s) + c when that cell's check is s. It takes a
+    // fraction of the memory of a table of every column, so the scan finds it in cache between the
+    // engine's other work. Nodes are placed breadth first, each where its children's cells are free.
+    let cells: Int32Array = new Int32Array((chars + width + 1) * CELL).fill(-1);
+    const endSlots = (this.endSlots = new Int32Array(texts.length));
+    // The queue of nodes: the run of `sorted` below each, its depth and its cell.
+    const nodes = chars + 1;
+    const runStart = new Int32Array(nodes);
+    const runEnd = new Int32Array(nodes);
+    const depthOf = new Int32Array(nodes);
+    const cellOf = new Int32Array(nodes);
+    runEnd[0] = sorted.length;
+    const childStart = new Int32Array(width + 1);
+    const childColumn = new Int32Array(width);
+    let firstFree = 1;
+    let used = 1;
     let ended = 0;
-    for (let slot = 0; slot < literals.length; slot++) {
-      for (const literal of literals[slot]) {
-        let node = 0;
-        for (let i = 0; i < literal.length; i++) {
-          const at = node * width + columnOf[literal.charCodeAt(i)];
-          if (children[at] === 0) children[at] = nodes++;
-          node = children[at];
-        }
-        let e = firstEnd[node];
-        while (e !== -1 && endSlot[e] !== slot) e = nextEnd[e];
-        if (e === -1) {
-          endSlot[ended] = slot;
-          nextEnd[ended] = firstEnd[node];
-          firstEnd[node] = ended++;
-        }
-      }
-    }
-    // Breadth-first numbering: order[k] is the node numbered k.
-    const order = new Int32Array(nodes);
-    const numberOf = new Int32Array(nodes);
     for (let head = 0, tail = 1; head < tail; head++) {
-      const row = order[head] * width;
-      for (let column = 1; column < width; column++) {
-        const child = children[row + column];
-        if (child !== 0) {
-          numberOf[child] = tail;
-          order[tail++] = child;
-        }
+      const depth = depthOf[head];
+      const at = cellOf[head] * CELL;
+      let i = runStart[head];
+      const end = runEnd[head];
+      // The literals that end here come first in the run; a slot is listed once.
+      cells[at + 2] = ended;
+      for (; i < end && sorted[i].length === depth; i++) {
+        const slot = slotOf[order[i]];
+        if (ended === cells[at + 2] || endSlots[ended - 1] !== slot) endSlots[ended++] = slot;
+      }
+      cells[at + 3] = ended;
+      let children = 0;
+      while (i < end) {
+        const c = sorted[i].charCodeAt(depth);
+        childStart[children] = i;
+        childColumn[children++] = columnOf[c];
+        while (i < end && sorted[i].charCodeAt(depth) === c) i++;
+      }
+      childStart[children] = end;
+      cells[at + 1] = 0;
+      if (children === 0) continue;
+      // First fit: the lowest base at which every child's cell is free.
+      while (cells[firstFree * CELL] !== -1) firstFree++;
+      const first = childColumn[0];
+      let base = 0;
+      for (let free = Math.max(firstFree, first); ; free++) {
+        if ((free + width) * CELL > cells.length) cells = grown(cells);
+        if (cells[free * CELL] !== -1) continue;
+        base = free - first;
+        let k = 1;
+        while (k < children && cells[(base + childColumn[k]) * CELL] === -1) k++;
+        if (k === children) break;
+      }
+      cells[at + 1] = base;
+      for (let k = 0; k < children; k++) {
+        const cell = base + childColumn[k];
+        cells[cell * CELL] = cellOf[head];
+        used = Math.max(used, cell + 1);
+        runStart[tail] = childStart[k];
+        runEnd[tail] = childStart[k + 1];
+        depthOf[tail] = depth + 1;
+        cellOf[tail++] = cell;
       }
     }
-    const table = (this.children = nodes <= 0xffff ? new Uint16Array(nodes * width) : new Int32Array(nodes * width));
-    const endFrom = (this.endFrom = new Int32Array(nodes + 1));
-    const endSlots = (this.endSlots = new Int32Array(ended));
-    for (let k = 0, e = 0; k < nodes; k++) {
-      const node = order[k];
-      for (let column = 1; column < width; column++) {
-        const child = children[node * width + column];
-        if (child !== 0) table[k * width + column] = numberOf[child];
-      }
-      for (let f = firstEnd[node]; f !== -1; f = nextEnd[f]) endSlots[e++] = endSlot[f];
-      endFrom[k + 1] = e;
-    }
+    // Room for base + any column past the last cell used.
+    this.cells = cells.slice(0, (used + width) * CELL);
     this.slots = literals.length;
     this.lastStart = new Int32Array(literals.length);
   }
 
   /** For each slot, the ascending offsets in `text` where one of its literals begins a possible match. */
   scan(text: string): LiteralHits {
-    const { columnOf, width, children, endFrom, endSlots, spaceColumn, lastStart, slots } = this;
+    const { columnOf, cells, endSlots, spaceColumn, lastStart, slots } = this;
     lastStart.fill(-1);
     const n = text.length;
     let found = 0;
@@ -452,15 +467,16 @@ export class LiteralScanner {
       const word = isWordCode(c);
       if (afterWord && word) continue;
       afterWord = word;
-      let node = 0;
+      let cell = 0;
       for (let j = i, cj = c; ; cj = text.charCodeAt(++j)) {
         // NaN past the end is neither.
         const column = cj < 128 ? columnOf[cj] : isSpaceCode(cj) ? spaceColumn : 0;
         if (column === 0) break;
-        node = children[node * width + column];
-        if (node === 0) break;
+        const child = cells[cell + 1] + column;
+        if (cells[child * CELL] * CELL !== cell) break;
+        cell = child * CELL;
         if (column === spaceColumn) while (isSpaceCode(text.charCodeAt(j + 1))) j++;
-        for (let k = endFrom[node], last = endFrom[node + 1]; k < last; k++) {
+        for (let k = cells[cell + 2], last = cells[cell + 3]; k < last; k++) {
           const slot = endSlots[k];
           if (lastStart[slot] === i) continue;
           lastStart[slot] = i;
@@ -481,6 +497,18 @@ export class LiteralScanner {
     for (let k = 0; k < found; k++) hits[next[foundSlots[k]]++] = foundStarts[k];
     return hits;
   }
+}
+
+const OTHER_SPACE = /[^\S ]/;
+const ANY_SPACE = /\s/g;
+
+/** Numbers per cell of LiteralScanner's double array: check (the parent's cell), base, first and last end. */
+const CELL = 4;
+
+function grown(cells: Int32Array): Int32Array {
+  const more = new Int32Array(cells.length * 2).fill(-1);
+  more.set(cells);
+  return more;
 }
 
 function growFound(): void {

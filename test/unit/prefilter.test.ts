@@ -83,6 +83,10 @@ describe('literal scanner', () => {
     assert.deepEqual(startsOf(found, 0), [0, 21, 31]);
     assert.deepEqual(startsOf(found, 1), []);
     assert.deepEqual(startsOf(found, 2), [7, 10, 28, 39, 42]);
+    // White space in a literal reads as a space; a literal may end where another's branch goes on.
+    const spaced = new LiteralScanner([['he\tis'], ['he'], ['hea', 'heart']]);
+    const hits = spaced.scan('he is; heart he\n\nis');
+    assert.deepEqual([0, 1, 2].map((slot) => startsOf(hits, slot)), [[0, 13], [0, 7, 13], [7]]);
   });
 });
 
