@@ -1,7 +1,10 @@
 import type { Rule } from '../../engine/types';
-import { NOT_CONVERSATION } from '../vocabulary';
+import { NOT_CONVERSATION, RECORD_SECTIONS } from '../vocabulary';
 
-const EMOTION = String.raw`worried|worries|worry|worrying|concerned|concerns?|afraid|fears?|feared|fearful|scared|frightened|terrified|anxious|anxiety|nervous|nerves|panic(?:ky|ked)?|frustrated|frustrating|frustration|angry|anger|upset|irritated|annoyed|distressed|distress|distressing|stressed|stress|stressful|overwhelmed|embarrass(?:ed|ing|ment)|ashamed|shame|hopeless(?:ness)?|helpless(?:ness)?|guilty|guilt|tearful|crying|cried|grief|grieving|dread(?:s|ed|ing)?|apprehensive|uneasy|alarmed|bothered|troubled|devastated|heartbroken|sad|sadness`;
+const EMOTION = String.raw`worried|worries|worry|worrying|concerned|concerns?|afraid|fears?|feared|fearful|scared|frightened|terrified|anxious|anxiety|nervous|nervousness|nerves|edgy|on edge|short[- ]tempered|impatient|irritab(?:le|ility)|resent(?:s|ed|ful|ment)?|furious|hostile|hostility|panic(?:ky|ked)?|frustrated|frustrating|frustration|angry|anger|upset|irritated|annoyed|distressed|distress|distressing|stressed|stress|stressful|overwhelmed|embarrass(?:ed|ing|ment)|ashamed|shame|hopeless(?:ness)?|helpless(?:ness)?|guilty|guilt|tearful|crying|cried|grief|grieving|dread(?:s|ed|ing)?|apprehensive|uneasy|alarmed|bothered|troubled|devastated|heartbroken|sad|sadness`;
+
+// What an examiner saw of the patient's emotion: a mood or affect named ("Mood: anxious"), or how they looked.
+const SEEN_EMOTION = String.raw`anxious|nervous|worried|fearful|frightened|scared|angry|irritable|frustrated|upset|tearful|tense|distressed`;
 
 export const fearAnger: Rule = {
   id: 'explain.fear-anger',
@@ -21,7 +24,15 @@ export const fearAnger: Rule = {
       attribution: 'patient',
       // An assessment lists diagnoses ("3. Anxiety."): the clinician's, not a worry voiced.
       notSections: [...NOT_CONVERSATION, 'assessment'],
-      unless: String.raw`stress (?:test|testing|echo|fracture|incontinence|ulcer|dose|reaction)|(?:setting of|due to|secondary to|with|from|by|induced by|related to|triggered by|worse with) (?:\S+ )?stress|stress[- ](?:induced|related)|(?:respiratory|fetal|cardiopulmonary|acute|mild|moderate|severe|no|without|not in|in no) (?:\S+ )?distress|distress syndrome|concern(?:ing)? for|of concern|no concerns?|chief concern|anxiety (?:disorder|medication|state|neurosis)|(?:generalized|social|performance) anxiety|panic (?:disorder|attacks? disorder)|(?:history|hx) of (?:anxiety|depression)|concerns? (?:were|was) (?:addressed|answered)|(?:all )?questions and concerns|concerns? (?:addressed|answered)|(?:stomach|gi|gastric) upset|upset stomach|(?:post-?traumatic|acute) stress|stress (?:disorder|syndrome)|crying (?:and|or) (?:moaning|screaming|fussing|fussy)|found (?:her|him|them) crying|(?:excessive|inconsolable|persistent|constant) crying|crying (?:more|less|a lot|excessively|inconsolably)|(?:new|other|further|any) (?:problems|questions|symptoms|issues)(?:,)? (?:or|and) concerns|(?:problems|questions|issues) or concerns`,
+      unless: String.raw`stress (?:test|testing|echo|fracture|incontinence|ulcer|dose|reaction)|(?:setting of|due to|secondary to|with|from|by|induced by|related to|triggered by|worse with) (?:\S+ )?stress|stress[- ](?:induced|related)|(?:respiratory|fetal|cardiopulmonary|acute|mild|moderate|severe|no|without|not in|in no) (?:\S+ )?distress|distress syndrome|concern(?:ing)? for|of concern|no concerns?|chief concern|anxiety (?:disorder|medication|state|neurosis)|(?:generalized|social|performance) anxiety|panic (?:disorder|attacks? disorder)|(?:history|hx) of (?:anxiety|depression)|concerns? (?:were|was) (?:addressed|answered)|(?:all )?questions and concerns|concerns? (?:addressed|answered)|(?:stomach|gi|gastric) upset|upset stomach|(?:post-?traumatic|acute) stress|stress (?:disorder|syndrome)|crying (?:and|or) (?:moaning|screaming|fussing|fussy)|found (?:her|him|them) crying|(?:excessive|inconsolable|persistent|constant) crying|crying (?:more|less|a lot|excessively|inconsolably)|irritable (?:bowel|colon|bladder|uterus)|non-?irritable|irritab(?:le|ility),? (?:and |or )?fuss(?:y|iness)|fuss(?:y|iness),? (?:and |or )?irritab(?:le|ility)|irritable (?:baby|infant|child|toddler|newborn|neonate)|(?:new|other|further|any) (?:problems|questions|symptoms|issues)(?:,)? (?:or|and) concerns|(?:problems|questions|issues) or concerns`,
+    },
+    {
+      // An exam records the emotion it saw ("Mood: anxious", "an anxious-appearing man", "appears frightened"): the
+      // patient's, though nobody reports it. Other exam words ("cranial nerves", an infant crying) are not emotions.
+      pattern: String.raw`(?:mood|affect)(?: is| was|:|: is)? "?(?:very |quite |mildly |somewhat |moderately |markedly )?(?:${SEEN_EMOTION})|(?:${SEEN_EMOTION})(?:,? [a-z]+){0,3}[- ]appearing|(?:appears?|appeared|looks?|looked|seems?|seemed) (?:very |quite |mildly |somewhat |visibly )?(?:${SEEN_EMOTION})`,
+      // Nobody needs to say it, but a relative seen so is the relative.
+      unless: String.raw`{relatives}(?: \S+){0,4} (?:appears?|appeared|looks?|looked|seems?|seemed)`,
+      notSections: [...RECORD_SECTIONS, 'assessment'],
     },
   ],
   prompt: {
@@ -37,6 +48,9 @@ export const fearAnger: Rule = {
       'HPI: Back pain. He is frustrated that he has missed two weeks of work.',
       'HPI: 3-year-old with poor eating. Parents are concerned about his weight.',
       'SUBJECTIVE: Afraid of needles; wants the fewest blood draws possible.',
+      'HPI: Since the layoff he has been short-tempered and edgy with his kids.',
+      'PHYSICAL EXAM: Tearful, anxious-appearing woman in no pain.',
+      'MENTAL STATUS: Mood: "nervous." Affect congruent.',
     ],
     missing: [
       'HPI: Breast lump for one week, no skin changes.',
@@ -53,6 +67,10 @@ export const fearAnger: Rule = {
       'HPI: Low mood; crying spells were noted in the past.',
       'HPI: Confused. Unable to say whether she has hallucinations or any symptoms of anxiety.',
       'HPI: Poor focus. His school reports that he is anxious in class.',
+      'HPI: Loose stools; known irritable bowel.',
+      'HPI: 5-week-old with fever, irritability and fussiness since last night.',
+      'PHYSICAL EXAM: Patient calm. Her daughter at the bedside appears anxious.',
+      'PHYSICAL EXAM: Cranial nerves II-XII intact.',
     ],
   },
 };

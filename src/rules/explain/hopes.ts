@@ -3,6 +3,9 @@ import { CONVERSATION_AID_CHOICE, NOT_CONVERSATION } from '../vocabulary';
 
 const WANT = String.raw`would (?:really )?like|would prefer|would rather|wants?|wanted|wanting|wishes|wished|wishing|hopes?|hoped|hoping|hopeful|desires?|desired|desiring|is requesting|requests?|requested|requesting|asks? for|asked for|asking for|prefers?|preferred|preference|is interested in|interested in|looking forward|looks forward|expects?|expected|expecting|expectations?|goals?|aims?|(?:is|are|was|were|has been|have been) trying to (?:lose|quit|stop|cut|get back|return|improve|avoid|reduce|increase|exercise|walk|keep)|is seeking|seeks|intends? to|plans? (?:to|on)|planning (?:to|on)|is determined|eager to|motivated to|does not want|doesn't want|did not want|does not wish|did not wish|not interested|would not want|would not mind|would like to avoid|priority|priorities|what matters most|most important to (?:her|him|them)|insist(?:s|ed|ing)? (?:on|that)|asks? (?:about|whether|if|that|to)|asked (?:about|whether|if|that|to|(?:me|us|the \S+) (?:about|whether|if|to|for))|asking (?:about|whether|if|to|for)|(?:has|have|had) asked|(?:at|per|upon) (?:her|his|their|the patient's|patient's|the family's|the parents') (?:own )?request|(?:is|was|were|are) wondering (?:about|whether|if)|wonder(?:s|ed)? (?:about (?:getting|having|trying|starting|taking|using|a |an )|(?:whether|if) (?:she|he|they|we|i) (?:could|can|should|might|may) (?:get|try|start|take|use|have (?:a |an |the |some )?(?:referral|prescription|refill|test|scan|trial|note|letter)|be (?:given|prescribed|referred|started|tested)))`;
 
+/** Care a patient may ask for, weigh or turn down. */
+const CARE = String.raw`(?:surgery|operation|procedure|treatment|therapy|medications?|medicines?|steroids?|insulin|antibiotics?|admission|hospitali[sz]ation|transfusions?|blood|intubation|dialysis|chemotherapy|radiation|work-?up|testing|tests?|evaluation|scans?|imaging|biopsy|colonoscopy|vaccin\S*|immuni[sz]\S*|injections?|shots?|catheteri[sz]ation|transfer|placement|care)`;
+
 export const hopes: Rule = {
   id: 'explain.hopes',
   title: "Patient's hopes and goals",
@@ -25,6 +28,15 @@ export const hopes: Rule = {
       allowContext: ['historical'],
     },
     {
+      // What the patient turns down is a preference against it ("refused the stress test", "declines surgery"); what they
+      // came in for, when it is something to take away ("here to get something for the pain", "needs refills"), a request;
+      // a treatment they are weighing, a hope for it. A refusal at an earlier visit is that visit's.
+      pattern: String.raw`(?:refuses?|refused|refusing|declines?|declined|declining) (?:to (?:have|undergo|take|complete|start|continue|be|go|consider|proceed|stay|use)|(?:\S+ ){0,3}?${CARE})|(?:is|are|was|were|comes?|came|presents?|presented) (?:in |here |back )?(?:today )?(?:to (?:get|obtain|have) (?:something|some|a refill|refills|medication|medicine|help|relief)|for (?:a |her |his |their )?(?:refills?|medication refills?|something for))|needs? (?:a |some |more |her |his |their )?(?:medication |prescription )?refills?(?= (?:on|of|for)|[.,;]|$)|(?:is|are|was|were) (?:still |now |also |seriously )?(?:considering|contemplating) (?:[a-z]+ing|a|an|the|options?|(?:\S+ ){0,2}?${CARE})(?![a-z])`,
+      attribution: 'patient',
+      notSections: [...NOT_CONVERSATION, 'ros'],
+      unless: String.raw`(?:used to|previously|in the past|at that time|(?:years?|months?|weeks?) ago)(?: \S+){0,16}? (?:refused|declined)|${CONVERSATION_AID_CHOICE}`,
+    },
+    {
       pattern: String.raw`goals? of care|code status:? (?:dnr|dni|comfort)|do not resuscitate|wants? to be (?:dnr|full code|comfort)|comfort (?:care|measures) (?:only|per (?:patient|family))|second opinion`,
     },
   ],
@@ -45,6 +57,10 @@ export const hopes: Rule = {
       'HPI: Sinus pressure. He asked about a steroid nasal spray.',
       'HPI: Knee arthritis. She is planning on seeing a surgeon closer to home.',
       'HPI: Laceration of the hand. He insisted on a simple repair only.',
+      'HPI: Chest pain, now resolved. She declines the stress test for now.',
+      'HPI: Insomnia. He is here to get something to help him sleep.',
+      'HPI: COPD, stable. Needs refills on both inhalers.',
+      'HPI: Knee arthritis. She is considering a steroid injection.',
     ],
     missing: [
       'HPI: Presents for evaluation of knee pain.',
@@ -57,6 +73,10 @@ export const hopes: Rule = {
       'HPI: Fall at home. He was asked to come in for an x-ray.',
       'EXAM: Speech clear, thought process goal-directed.',
       'HPI: Nausea. She wants to think about what to do next.',
+      'HPI: Colon cancer screening due. Years ago she declined a colonoscopy.',
+      'HPI: Back pain. She used to see a surgeon in town and declined surgery with him.',
+      'HPI: Biopsy today. She declines interpreter services for the procedure.',
+      'EXAM: Capillary refill under 2 seconds.',
     ],
   },
 };

@@ -98,6 +98,22 @@ export const understanding: Rule = {
       unless: String.raw`when (?:i |we )?asked (?!(?:her |him |them |the patient )?(?:(?:what|why|whether|if|how) (?:she |he |they )?(?:thinks?|thought|believes?|believed)|(?:what|why|how) (?:she |he |they )?(?:feels?|felt) (?:about|is|was|caused)|what (?:caused|causes|is wrong|was wrong|happened|it means|this means)))[^"\u201c\n]{0,160}?(?:said|says|states?|stated|replied|answered|responded)[:,]? ["\u201c][^"\u201d\n]*["\u201d]`,
     },
     {
+      // What the patient blames on a treatment or a trigger: a medicine stopped for what it did ("stopped it because it
+      // made her dizzy"), a reaction had with it ("got a rash with that"), something that seems to set the illness off.
+      pattern: String.raw`(?:stopped|quit|discontinued|stopping|came off|went off) (?:taking |using )?(?:\S+ ){0,6}?(?:because|since|as) (?:it|they|this|these|that|the \S+|her \S+|his \S+) (?:made|makes|caused|causes|gave|gives|worsened|worsens|upset|was causing|were causing|would cause|bothered)|(?:stopped|quit|discontinued|stopping|came off|went off) (?:taking |using )?(?:\S+ ){0,6}?(?:because of|due to) (?:the |a |an |some )?(?:side effects?|\S+ (?:reaction|intolerance))|(?:got|gets|had|has had|developed|experienced|noticed) (?:some |a |an )?(?:\S+ )?(?:irritation|rash|reaction|side effects?|hives|itching|swelling|nausea|diarrhea|dizziness|headaches?|palpitations) (?:with|from|after taking|after starting) (?:that|it|this|them|these|the \S+|her \S+|his \S+)|(?:seems?|seemed|appears?|appeared) to (?:aggravate|worsen|exacerbate|trigger|bring (?:it |them |this |these )?on|set (?:it |them )?off|make (?:it|this|them|things|her \S+|his \S+) worse)`,
+      attribution: 'patient',
+      allowContext: ['historical'],
+      notSections: [...NOT_CONVERSATION, 'ros'],
+    },
+    {
+      // How well the patient grasps the illness, said of them ("has a good understanding of her diagnosis", "under the
+      // impression that it was a sprain", "self-diagnosed").
+      pattern: String.raw`(?:good|fair|poor|limited|clear|some|little|full|reasonable|excellent|basic|adequate|realistic|an?) (?:\S+ )?(?:understanding|grasp|awareness) (?:of|about) (?:(?:her|his|their|the) )?(?:illness|diagnosis|condition|disease|prognosis|cancer|situation|medical problems?|symptoms)|under the impression|self[- ]diagnos(?:ed|is|es)`,
+      attribution: 'patient',
+      allowContext: ['historical'],
+      notSections: [...NOT_CONVERSATION, 'ros'],
+    },
+    {
       // Teach-back: the patient's explanation of the plan in their own words.
       pattern: String.raw`teach[- ]?back|(?:explained|repeated|restated|described) (?:it |the plan |the diagnosis )?back (?:to me|in (?:her|his|their) own words)`,
     },
@@ -127,6 +143,10 @@ export const understanding: Rule = {
       'HPI: Joint pain. She states she has rheumatoid arthritis, like her mother.',
       'HPI: Ringing in the ears. She says the ringing began following a long flight.',
       'HPI: Ankle swelling. She has noticed it every evening since she started the new blood pressure pill.',
+      'HPI: Dizziness. She stopped the water pill after two days because it made her lightheaded.',
+      'HPI: Wheeze. Cold mornings seem to bring it on.',
+      'HPI: Rash. He got some itching with the new cream.',
+      'HPI: Newly diagnosed diabetes. She has a good understanding of her condition.',
     ],
     missing: [
       'HPI: Headaches for two months, bifrontal, no aura, no nausea.',
@@ -149,6 +169,9 @@ export const understanding: Rule = {
       'PLAN: We talked about both options. She will think about these options.',
       'PLAN: Discharge after the drain is out. The patient understands this.',
       'HPI: Neck pain; she was seen by Dr. Lee who felt that it was a pinched nerve.',
+      'HPI: Cough. Ibuprofen seems to help.',
+      'HPI: Seizures stopped after the second dose, since then he has been alert.',
+      'HPI: Wheeze. Her husband says the hay seems to bring it on.',
     ],
   },
 };
