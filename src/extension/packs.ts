@@ -32,6 +32,8 @@ export const RULES_SETTING = 'rules';
 const RELOAD_DELAY_MS = 100;
 /** Rounds of asynchronous reads for packs on non-file file systems (each round reads what `extends` revealed). */
 const MAX_READ_ROUNDS = 16;
+/** Pack files loaded at start (so their errors show before a note under them is opened). */
+const MAX_PACK_FILES_AT_START = 100;
 
 export interface PackChangeEvent {
   /** The folder whose pack changed; undefined for documents outside any folder. */
@@ -119,6 +121,7 @@ export class PackManager implements vscode.Disposable {
       vscode.workspace.onDidGrantWorkspaceTrust(() => this.reloadAll()),
     );
     this.reloadAll();
+    void this.loadEveryPackFile();
   }
 
   /**
@@ -214,6 +217,26 @@ export class PackManager implements vscode.Disposable {
   }
 
   // -------------------------------------------------------------------------
+
+  /**
+   * Loads every pack file of the workspace once, at start: a team's bad pack in a sub-folder shows
+   * its errors in the Problems view before anyone opens a note under it. Later ones are seen by
+   * the folder watchers.
+   */
+  private async loadEveryPackFile(): Promise<void> {
+    let found: vscode.Uri[];
+    try {
+      found = await vscode.workspace.findFiles(`**/${PACK_FILE_NAME}`, '**/node_modules/**', MAX_PACK_FILES_AT_START);
+    } catch {
+      return;
+    }
+    for (const packFile of found) {
+      const folder = vscode.workspace.getWorkspaceFolder(packFile);
+      if (!folder || !this.folderWatchers.has(keyOf(folder)) || this.layers.has(layerKey(folder, packFile))) continue;
+      // No note uses it yet (it would have a layer): nothing to announce.
+      this.loadFile(folder, packFile, false);
+    }
+  }
 
   private settingsLayer(folder: vscode.WorkspaceFolder | undefined): Layer {
     if (!this.layers.has(keyOf(folder))) this.loadSettings(folder, false);

@@ -111,6 +111,17 @@ suite('the nearest rule pack (two clinics in one folder)', () => {
     assert.deepStrictEqual(summary(pain.document.uri), [...PAIN].sort());
   });
 
+  test('a pack created in a new clinic folder is read at once: its errors show in the file before any note is opened', async () => {
+    const name = 'clinics/walk-in/.healingnotes.json';
+    try {
+      await write(name, '{ "profile": "weekend" }\n');
+      await waitFor(() => healingDiagnostics(fixtureUri(name)).some((d) => /^profile: "weekend" is not a profile/.test(d.message)), 15000, 'the error in the new pack file');
+    } finally {
+      await vscode.workspace.fs.delete(fixtureUri('clinics/walk-in'), { recursive: true });
+    }
+    await waitFor(() => healingDiagnostics(fixtureUri(name)).length === 0, 15000, 'its errors to go with the file');
+  });
+
   test('"Turn off … for this workspace" writes to the note\'s own pack, not a new one at the root', async () => {
     const pain = await openFixture(PAIN_NOTE);
     await expectSummary(pain.document.uri, PAIN, 'the pain pack');

@@ -159,6 +159,16 @@ export function createFakeVscode() {
       const folder = workspace.workspaceFolders.find((f) => path.startsWith(`${f.uri.path}/`));
       return folder ? path.slice(folder.uri.path.length + 1) : path;
     },
+    /** Every pack file below the workspace folders, as VS Code's search finds them (node_modules left out). */
+    findFiles: async (_include: string, _exclude: string, max: number) => {
+      const found: Uri[] = [];
+      for (const folder of workspace.workspaceFolders) {
+        for (const file of fs.readdirSync(folder.uri.path, { recursive: true, encoding: 'utf8' })) {
+          if (posix.basename(file) === '.healingnotes.json' && !file.split('/').includes('node_modules')) found.push(Uri.joinPath(folder.uri, file));
+        }
+      }
+      return found.slice(0, max);
+    },
     /** A remote file system: the same files on disk, read asynchronously (and counted). */
     fs: {
       stat: async (uri: Uri) => {

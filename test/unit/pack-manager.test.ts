@@ -253,6 +253,31 @@ describe('PackManager', () => {
       assert.deepEqual(fake.diagnostics.get(sub), []);
     });
 
+    it('at start, every pack file of the workspace is read: a bad one in a sub-folder shows its errors before any note is opened', async () => {
+      writeAt(a, 'clinics/teen/.healingnotes.json', '{ "rules": { "plan": "loud" } }');
+      writeAt(a, 'node_modules/some-package/.healingnotes.json', '{ "rules": { "plan": "loud" } }');
+      writeAt(a, 'clinics/pain/.healingnotes.json', json({ rules: { plan: 'off' } }));
+      const { PackManager } = loadPacks(fake);
+      manager = new PackManager();
+      await sleep(50);
+      const bad = path.join(a.uri.fsPath, 'clinics/teen/.healingnotes.json');
+      assert.match(fake.diagnostics.get(bad)?.[0].message ?? '', /^rules\.plan: "loud" is not allowed/);
+      assert.equal(fake.diagnostics.get(path.join(a.uri.fsPath, 'node_modules/some-package/.healingnotes.json')), undefined, 'node_modules left out');
+      assert.equal(fake.messages.length, 1);
+      assert.match(fake.messages[0], /the rule pack clinics\/teen\/\.healingnotes\.json/);
+      assert.equal(severity(manager.packFor(docAt(a, 'clinics/pain/x.note')), 'plan'), 'off');
+    });
+
+    it('a pack file created in a sub-folder that no open note uses is read at once, so its errors show', async () => {
+      const { PackManager } = loadPacks(fake);
+      manager = new PackManager();
+      const created = path.join(a.uri.fsPath, 'new-clinic/.healingnotes.json');
+      writeAt(a, 'new-clinic/.healingnotes.json', '{ "profile": 3 }');
+      folderWatcher(a).create(Uri.file(created));
+      await sleep(150);
+      assert.match(fake.diagnostics.get(created)?.[0].message ?? '', /^profile: /);
+    });
+
     it('a sub-folder pack extending the root pack reloads when the root pack changes', async () => {
       writeAt(a, '.healingnotes.json', json({ rules: { plan: 'information' } }));
       writeAt(a, 'teen/.healingnotes.json', json({ extends: '../.healingnotes.json', rules: { 'explain.hopes': 'off' } }));
