@@ -91,6 +91,8 @@ export class PackManager implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   private readonly changedPack = new vscode.EventEmitter<PackChangeEvent>();
   private readonly timers = new Map<string, NodeJS.Timeout>();
+  /** Per folder, what was created since the last look (see queueCreated). */
+  private readonly created = new Map<string, Map<string, vscode.Uri>>();
   /** Pack files created or deleted since their reload was scheduled. */
   private readonly moved = new Set<string>();
   private readonly disposables: vscode.Disposable[] = [];
@@ -398,13 +400,72 @@ export class PackManager implements vscode.Disposable {
 
   /**
    * One watcher per folder for every `.healingnotes.json` in it: a change reloads that pack; a
-   * pack created or deleted changes which pack is nearest, so notes are checked again.
+   * pack created or deleted changes which pack is nearest, so notes are checked again. A folder
+   * deleted, moved or copied in is told as one event for the folder, not for the packs in it: a
+   * second watcher sees those.
    */
   private watchFolder(folder: vscode.WorkspaceFolder): void {
     if (this.folderWatchers.has(keyOf(folder))) return;
-    const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, `**/${PACK_FILE_NAME}`));
+    const packs = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, `**/${PACK_FILE_NAME}`));
     const on = (moved: boolean) => (uri: vscode.Uri) => this.scheduleFileReload(folder, uri, moved);
-    this.folderWatchers.set(keyOf(folder), vscode.Disposable.from(watcher, watcher.onDidChange(on(false)), watcher.onDidCreate(on(true)), watcher.onDidDelete(on(true))));
+    const folders = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, '**'), false, true, false);
+    this.folderWatchers.set(
+      keyOf(folder),
+      vscode.Disposable.from(
+        packs,
+        packs.onDidChange(on(false)),
+        packs.onDidCreate(on(true)),
+        packs.onDidDelete(on(true)),
+        folders,
+        folders.onDidDelete((uri) => this.folderDeleted(folder, uri)),
+        folders.onDidCreate((uri) => this.queueCreated(folder, uri)),
+      ),
+    );
+  }
+
+  /** The packs loaded from inside a deleted folder go with it. */
+  private folderDeleted(folder: vscode.WorkspaceFolder, uri: vscode.Uri): void {
+    const inside = `${uri.toString()}/`;
+    for (const layer of [...this.layers.values()]) {
+      if (layer.packFile && keyOf(layer.folder) === keyOf(folder) && layer.packFile.toString().startsWith(inside)) this.scheduleFileReload(folder, layer.packFile, true);
+    }
+  }
+
+  /** Files and folders created (a checkout may create thousands at once), looked at together a moment later. */
+  private queueCreated(folder: vscode.WorkspaceFolder, uri: vscode.Uri): void {
+    if (uri.path.endsWith(`/${PACK_FILE_NAME}`)) return;
+    const key = `created\u0000${keyOf(folder)}`;
+    let queued = this.created.get(key);
+    if (!queued) this.created.set(key, (queued = new Map()));
+    queued.set(uri.toString(), uri);
+    clearTimeout(this.timers.get(key));
+    this.timers.set(
+      key,
+      setTimeout(() => {
+        this.timers.delete(key);
+        this.created.delete(key);
+        void this.foldersCreated(folder, [...queued.values()]);
+      }, RELOAD_DELAY_MS),
+    );
+  }
+
+  /** The packs inside folders moved or copied in are read (each folder once, not its sub-folders again), and notes are checked again. */
+  private async foldersCreated(folder: vscode.WorkspaceFolder, uris: vscode.Uri[]): Promise<void> {
+    const all = new Set(uris.map((u) => u.toString()));
+    const ancestorCreated = (uri: vscode.Uri) => {
+      for (let at = uri.toString().lastIndexOf('/'); at > 0; at = uri.toString().lastIndexOf('/', at - 1)) if (all.has(uri.toString().slice(0, at))) return true;
+      return false;
+    };
+    const outermost = uris.filter((uri) => !ancestorCreated(uri));
+    for (const uri of outermost) {
+      try {
+        if (!((await vscode.workspace.fs.stat(uri)).type & vscode.FileType.Directory)) continue;
+        const found = await vscode.workspace.findFiles(new vscode.RelativePattern(uri, `**/${PACK_FILE_NAME}`), '**/node_modules/**', MAX_PACK_FILES_AT_START);
+        for (const packFile of found) this.scheduleFileReload(folder, packFile, true);
+      } catch {
+        // Gone again, or not readable: nothing to load.
+      }
+    }
   }
 
   /** Watches the files a layer read that the folder watcher does not see: files a pack or a setting extends. */

@@ -160,11 +160,12 @@ export function createFakeVscode() {
       return folder ? path.slice(folder.uri.path.length + 1) : path;
     },
     /** Every pack file below the workspace folders, as VS Code's search finds them (node_modules left out). */
-    findFiles: async (_include: string, _exclude: string, max: number) => {
+    findFiles: async (include: string | RelativePattern, _exclude: string, max: number) => {
       const found: Uri[] = [];
-      for (const folder of workspace.workspaceFolders) {
-        for (const file of fs.readdirSync(folder.uri.path, { recursive: true, encoding: 'utf8' })) {
-          if (posix.basename(file) === '.healingnotes.json' && !file.split('/').includes('node_modules')) found.push(Uri.joinPath(folder.uri, file));
+      const bases = typeof include === 'string' ? workspace.workspaceFolders.map((f) => f.uri) : [include.baseUri];
+      for (const base of bases) {
+        for (const file of fs.readdirSync(base.path, { recursive: true, encoding: 'utf8' })) {
+          if (posix.basename(file) === '.healingnotes.json' && !file.split('/').includes('node_modules')) found.push(Uri.joinPath(base, file));
         }
       }
       return found.slice(0, max);

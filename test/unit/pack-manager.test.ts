@@ -278,6 +278,30 @@ describe('PackManager', () => {
       assert.match(fake.diagnostics.get(created)?.[0].message ?? '', /^profile: /);
     });
 
+    it('a clinic folder deleted takes its pack with it; one moved in brings its pack', async () => {
+      writeAt(a, 'clinics/teen/.healingnotes.json', '{ "rules": { "plan": "loud" } }');
+      const { PackManager } = loadPacks(fake);
+      manager = new PackManager();
+      const note = docAt(a, 'clinics/teen/x.note');
+      assert.equal(manager.packFileFor(note)?.path, path.join(a.uri.fsPath, 'clinics/teen/.healingnotes.json'));
+      manager.packFor(note);
+      const bad = path.join(a.uri.fsPath, 'clinics/teen/.healingnotes.json');
+      assert.equal(fake.diagnostics.get(bad)?.length, 1);
+      const everything = fake.watchers.find((w) => !w.disposed && w.pattern.baseUri.path === a.uri.path && w.pattern.pattern === '**');
+      assert.ok(everything, 'a watcher for folders');
+      fs.rmSync(path.join(a.uri.fsPath, 'clinics'), { recursive: true });
+      everything.remove(Uri.file(path.join(a.uri.fsPath, 'clinics')));
+      await sleep(150);
+      assert.deepEqual(fake.diagnostics.get(bad), [], 'its errors go');
+      assert.equal(manager.packFileFor(note), undefined);
+
+      writeAt(a, 'moved/pain/.healingnotes.json', json({ rules: { plan: 'off' } }));
+      everything.create(Uri.file(path.join(a.uri.fsPath, 'moved')));
+      everything.create(Uri.file(path.join(a.uri.fsPath, 'moved/pain')));
+      await sleep(400);
+      assert.equal(severity(manager.packFor(docAt(a, 'moved/pain/x.note')), 'plan'), 'off');
+    });
+
     it('a sub-folder pack extending the root pack reloads when the root pack changes', async () => {
       writeAt(a, '.healingnotes.json', json({ rules: { plan: 'information' } }));
       writeAt(a, 'teen/.healingnotes.json', json({ extends: '../.healingnotes.json', rules: { 'explain.hopes': 'off' } }));
