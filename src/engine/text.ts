@@ -93,13 +93,10 @@ const NON_ASCII = /[^\x00-\x7f]/;
 
 /** The same pattern for case-folded text: ASCII letters lower-cased, escapes (\S, \W, \B ...) kept. */
 export function foldPatternSource(source: string): string {
-  let folded = '';
-  for (let i = 0; i < source.length; i++) {
-    const c = source[i];
-    if (c === '\\') {
-      folded += c + (source[i + 1] ?? '');
-      i++;
-    } else folded += c >= 'A' && c <= 'Z' ? c.toLowerCase() : c;
-  }
-  return folded;
+  // One native pass (a pack's sources add up to over 100 KB, folded on a cold start): a letter run is
+  // lower-cased unless an odd number of backslashes stands before it, which escapes its first letter.
+  return source.replace(UNESCAPED_CAPITALS, (run) => run.toLowerCase());
 }
+
+/** Capital letters that no backslash escapes: preceded by an even number of backslashes (none included). */
+const UNESCAPED_CAPITALS = /(?<=(?:^|[^\\])(?:\\\\)*)[A-Z]+/g;

@@ -17,6 +17,16 @@ const REFERENCE = new RegExp(String.raw`(?<!\\)\{(${WORD_LISTS.join('|')})\}(?=(
  * case-folded text, see wordBounded).
  */
 export function wordListSource(entries: readonly string[]): string {
+  // A pack's lists are named in many of its patterns: each list is made into a source once (again if its entries changed).
+  const key = entries.join('\u0000');
+  let made = listSources.get(entries);
+  if (made?.key !== key) listSources.set(entries, (made = { key, source: listSourceOf(entries) }));
+  return made.source;
+}
+
+const listSources = new WeakMap<readonly string[], { key: string; source: string }>();
+
+function listSourceOf(entries: readonly string[]): string {
   const alternatives = [...new Set(entries.map((e) => e.trim().toLowerCase()).filter(Boolean))]
     .sort((a, b) => b.length - a.length || (a < b ? -1 : 1))
     .map((e) => escapeRegExp(e).replace(/\s+/g, String.raw`\s+`).replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));

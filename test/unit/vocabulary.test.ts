@@ -4,6 +4,7 @@ import * as assert from 'node:assert/strict';
 import { analyze, defaultPack, type RulePack } from '../../src/engine';
 import { compilePack } from '../../src/engine/compile';
 import { applyPackConfig, regexProblem } from '../../src/engine/pack';
+import { foldPatternSource } from '../../src/engine/text';
 import { addToVocabulary, expandWordLists, wordListSource, type VocabularyAdditions } from '../../src/engine/vocabulary';
 import { interpreterRule } from './pack-helpers';
 
@@ -18,6 +19,15 @@ describe('vocabulary: word lists in patterns', () => {
     assert.equal(wordListSource(LISTS.relatives), String.raw`(?:foster\s+parent|fianc\u00e9|aunt)`);
     assert.equal(wordListSource(['s/o', 'pt.']), String.raw`(?:pt\.|s/o)`);
     assert.equal(wordListSource([]), '(?!)');
+  });
+
+  it('a list changed since it was last made into a source is made again', () => {
+    const list = ['aunt', 'uncle'];
+    assert.equal(wordListSource(list), '(?:uncle|aunt)');
+    list.push('grandmother');
+    assert.equal(wordListSource(list), '(?:grandmother|uncle|aunt)');
+    list[0] = 'niece';
+    assert.equal(wordListSource(list), '(?:grandmother|niece|uncle)');
   });
 
   it('{name} is replaced by the list, with an empty look-ahead when more of the pattern follows', () => {
@@ -81,5 +91,16 @@ describe('vocabulary: the engine reads it from the pack', () => {
     assert.equal(statusOf('HPI: Her nephew interpreted for her.', 'clinic.interpreter', pack), 'documented');
     assert.equal(regexProblem('{relatives} helped'), undefined);
     assert.match(regexProblem('{others} helped') ?? '', /invalid regular expression "\{others\} helped"/);
+  });
+});
+
+describe('patterns for case-folded text', () => {
+  it('lower-cases the letters of a pattern, never an escape (\\S, \\W, \\B, \\D)', () => {
+    assert.equal(foldPatternSource(String.raw`Plan\s+RTC\S+`), String.raw`plan\s+rtc\S+`);
+    assert.equal(foldPatternSource(String.raw`\SABC\W[A-Z]\Bx\D`), String.raw`\Sabc\W[a-z]\Bx\D`);
+    // An escaped backslash escapes nothing after it; a third one escapes the letter again.
+    assert.equal(foldPatternSource(String.raw`\\SAB \\\SAB`), String.raw`\\sab \\\Sab`);
+    assert.equal(foldPatternSource('AB\\'), 'ab\\');
+    assert.equal(foldPatternSource(''), '');
   });
 });
