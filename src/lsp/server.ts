@@ -96,7 +96,11 @@ export class HealingLanguageServer {
   /** Pack sources whose errors are shown as diagnostics (pack files) and were announced once. */
   private readonly packErrorFiles = new Set<string>();
 
-  constructor(private readonly connection: Connection) {
+  constructor(
+    private readonly connection: Connection,
+    /** Called once, after the first full check is published (see LanguageServerOptions.warmed). */
+    private warmed?: () => void,
+  ) {
     this.packs = new DocumentPacks({
       errorsChanged: (source, errors) => this.packErrorsChanged(source, errors),
       filesChanged: () => this.recheckAll(),
@@ -281,6 +285,11 @@ export class HealingLanguageServer {
     const checked: Checked = { version: document.version, note: { text, analysis, pack }, packFile, canTurnOff: folder !== undefined || packFile !== undefined };
     this.checked.set(uri, checked);
     publish(analysis);
+    if (this.warmed) {
+      const warmed = this.warmed;
+      this.warmed = undefined;
+      setImmediate(warmed);
+    }
     return checked;
   }
 
@@ -399,8 +408,8 @@ export class HealingLanguageServer {
 }
 
 /** Serves the language protocol on standard input and output until the client exits. */
-export function startLanguageServer(connection: Connection): HealingLanguageServer {
-  const server = new HealingLanguageServer(connection);
+export function startLanguageServer(connection: Connection, warmed?: () => void): HealingLanguageServer {
+  const server = new HealingLanguageServer(connection, warmed);
   connection.listen();
   return server;
 }
