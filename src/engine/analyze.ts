@@ -74,10 +74,15 @@ function skipped(text: string, profile: string, reason: string): NoteAnalysis {
   return { length: text.length, profile, profiles: [profile], sections: [], results: [], findings: [], skipped: { reason } };
 }
 
+/** The control characters looksBinary counts (not tab, line feed, form feed or carriage return). */
+const CONTROL = /[\x00-\x08\x0b\x0e-\x1f]/;
+
 /** Binary content: NUL bytes, or many control characters. */
 export function looksBinary(text: string): boolean {
   const sample = text.slice(0, 8192);
   if (sample.includes('\u0000')) return true;
+  // Most notes hold no control character at all: one regex pass says so.
+  if (!CONTROL.test(sample)) return false;
   let controls = 0;
   for (let i = 0; i < sample.length; i++) {
     const c = sample.charCodeAt(i);

@@ -35,11 +35,15 @@ export function contentEnd(text: string, section: Section): number {
   return Math.max(end, section.headerRange.end);
 }
 
+const NON_SPACE = /\S/g;
+
 /** The first non-blank line at or after `from` (up to `to`), trimmed. */
 function lineFrom(text: string, from = 0, to = text.length): Span {
-  const offset = text.slice(from, to).search(/\S/);
-  if (offset < 0) return { start: from, end: from };
-  const start = from + offset;
+  // Searched in place: no copy of the rest of the note per finding.
+  NON_SPACE.lastIndex = from;
+  const found = NON_SPACE.exec(text);
+  if (!found || found.index >= to) return { start: from, end: from };
+  const start = found.index;
   let end = text.indexOf('\n', start);
   if (end < 0 || end > to) end = to;
   while (end > start && /\s/.test(text[end - 1])) end--;
@@ -47,7 +51,7 @@ function lineFrom(text: string, from = 0, to = text.length): Span {
 }
 
 function headerOrFirstLine(text: string, section: Section): Span {
-  return section.headerRange.end > section.headerRange.start ? section.headerRange : lineFrom(text.slice(0, section.range.end));
+  return section.headerRange.end > section.headerRange.start ? section.headerRange : lineFrom(text, 0, section.range.end);
 }
 
 /** The last of the contiguous sections of `section`'s kind that start with it (sub-headings inherit the kind). */
