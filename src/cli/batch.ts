@@ -35,6 +35,20 @@ const MIN_WINDOW = 32;
  * fifth over what survives each full GC keep it flat, for a few percent more time in the collector.
  */
 const WORKER_YOUNG_GENERATION_MB = 12;
+/** A semi-space of the workers' young generation (which holds three), from their start. */
+const WORKER_SEMI_SPACE_MB = WORKER_YOUNG_GENERATION_MB / 3;
+
+/**
+ * Keeps every young generation of the process at its present size from now on. V8 otherwise grows the
+ * main thread's semi-spaces eightfold over the first thousands of notes of a run (4 -> 32 MB), the only
+ * memory of a long run that still grew, though with workers the main thread only reads notes and writes
+ * results (with one job it analyses them too, as fast). The flag cannot size a heap that exists, only
+ * stop its growth, and V8 puts it back whenever it makes a heap: so it is set once every worker has
+ * answered (its heap made), and not before.
+ */
+function keepYoungGenerations(): void {
+  v8.setFlagsFromString('--semi-space-growth-factor=1');
+}
 const HEAP_GROWING_PERCENT = 20;
 
 /** An internal error of the run (a worker's, or a worker stopping): its kind and place only. */
@@ -121,6 +135,7 @@ export function runBatch(feed: NoteFeed, setup: Setup, options: BatchOptions): v
     needs: options.needs,
   };
   if (options.jobs <= 1) {
+    keepYoungGenerations();
     const one = (source: NoteSource, index: number) => options.onResult(runTask(source, task, options.readStdin), index);
     if (isAsync(feed)) {
       return (async () => {
@@ -147,6 +162,8 @@ export function defaultWorkerScript(): string {
 interface Slot {
   worker: Worker;
   inFlight: number;
+  /** The worker has answered once: its heap is made (see keepYoungGenerations). */
+  answered?: boolean;
 }
 
 type NoteIterator = Iterator<NoteSource> | AsyncIterator<NoteSource>;
@@ -241,6 +258,8 @@ function runPool(notes: NoteIterator, task: TaskSetup, workerSetup: WorkerSetup,
     try {
       // Read by V8 at each full GC, in every thread of the process (the main thread keeps even less).
       v8.setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
+      // Read when a worker's heap is made: its semi-spaces at their largest from the start, as they stay.
+      v8.setFlagsFromString(`--min-semi-space-size=${WORKER_SEMI_SPACE_MB}`);
       for (let i = 0; i < options.jobs; i++) {
         const worker = new Worker(options.workerScript ?? defaultWorkerScript(), {
           workerData: workerSetup,
@@ -251,6 +270,10 @@ function runPool(notes: NoteIterator, task: TaskSetup, workerSetup: WorkerSetup,
         worker.on('message', (reply: WorkerReply) => {
           if (finished) return;
           slot.inFlight--;
+          if (!slot.answered) {
+            slot.answered = true;
+            if (slots.length === options.jobs && slots.every((s) => s.answered)) keepYoungGenerations();
+          }
           if ('internalError' in reply) return stop(new InternalError(reply.internalError));
           const { result } = reply;
           // The path as this thread holds it: output and summaries keep this one string, not a copy per note.
