@@ -23,7 +23,14 @@ const REPORTING = String.raw`(?:states?|stated|reports?|reported|says|said|belie
 const PATIENT_FRAME = rx(String.raw`(?<![A-Za-z])${PATIENT}(?:'s)?(?:\s+\S+){0,3}?\s+${REPORTING}(?![A-Za-z])`, 'i');
 const PATIENT_SOURCE = rx(String.raw`(?<![A-Za-z])(?:per (?:the )?(?:patient|pt)|according to (?:the )?(?:patient|pt|her|him)|in (?:her|his|their) (?:own )?words|(?:patient|pt|her|his|their)(?:'s)? (?:own |main |biggest |greatest |chief |primary )?(?:words|perspective|understanding|beliefs?|explanation|theory|view|concerns?|worry|worries|fears?|goals?|hopes?|wish(?:es)?|expectations?|preferences?|priorit(?:y|ies)|request))(?![A-Za-z])`, 'i');
 const CLINICIAN_FRAME = /^(?:i|we)\b|(?<![A-Za-z])(?:i|we) (?:would like|want|wish|hope|feel|think|believe|am|are|was|were|have|had|will|discussed|explained|reviewed|told|advised|recommended|agree)(?![A-Za-z])/i;
-const QUOTATION = /["“][^"”\n]{3,}["”]/;
+// Quoted speech, or a sentence that opens a quotation the next sentence closes.
+const QUOTATION = /["“][^"”\n]{3,}["”]|^[^A-Za-z"“]*["“][^"”\n]{3,}$/;
+// A quoted passage, or one still open at the sentence's end: the words of whoever is quoted.
+const QUOTED = /["“][^"”\n]*(?:["”]|$)/g;
+/** The sentence with its quoted words blanked: an "I" inside quotation marks is not the clinician's ("I want my life back"). */
+function unquoted(sentence: string): string {
+  return sentence.includes('"') || sentence.includes('“') ? sentence.replace(QUOTED, (q) => ' '.repeat(q.length)) : sentence;
+}
 const PATIENT_FRAME_AT_START = rx(String.raw`^[^A-Za-z]*${PATIENT}(?:'s)?(?:\s+\S+){0,3}?\s+${REPORTING}(?![A-Za-z])`, 'i');
 const MENTIONS_PATIENT = rx(String.raw`(?<![A-Za-z])${PATIENT}(?![A-Za-z])`, 'i');
 const PATIENT_SUBJECT = rx(String.raw`^${PATIENT}$`, 'i');
@@ -132,7 +139,7 @@ export class Attribution {
     // The earlier frame governs: "She says her husband is worried" speaks for her.
     if (patientFrame && (!proxyFrame || patientFrame.index <= proxyFrame.index)) return 'patient';
     if (proxyFrame) return proxy;
-    if (CLINICIAN_FRAME.test(sentence)) return 'clinician';
+    if (CLINICIAN_FRAME.test(unquoted(sentence))) return 'clinician';
     if (PATIENT_SOURCE.test(sentence) || QUOTATION.test(sentence)) return 'patient';
     // Most sentences name their subject first; compromise is only asked about the rest.
     const opening = this.openingSubject.exec(sentence);

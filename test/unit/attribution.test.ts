@@ -19,6 +19,10 @@ describe('attribution: who a sentence speaks for', () => {
     ['I reviewed the x-ray with her.', 'clinician'],
     // Quoted speech is the patient's own words.
     ['"My knees feel older than the rest of me."', 'patient'],
+    // An "I" inside quotation marks is whoever is quoted, not the clinician; outside them it is the clinician.
+    ['"I want to be able to lift my grandson again."', 'patient'],
+    ['"I think the new job is making me sick', 'patient'],
+    ['I want her to see cardiology; "soon," she added.', 'clinician'],
     // The grammatical subject decides when patient and relative are both named without a frame.
     ['Despite the pain, she walks her mother\'s dog every day.', 'patient'],
     ['Worried about a blood clot.', 'unknown'],

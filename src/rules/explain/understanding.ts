@@ -6,6 +6,9 @@ const BELIEF = String.raw`(?:believes?|believed|thinks?|thought|suspects?|suspec
 const CAUSE = String.raw`(?:secondary to|due to|caused by|because of|related to|brought on by|triggered by|in the setting of|the result of|a result of|stems? from|comes? from|came from|started (?:after|when|with)|began (?:after|when|with)|following|ever since)`;
 const REPORT = String.raw`(?:states?|stated|says|said|reports?|reported|relates?|related|notes?|noted|explains?|explained|describes?|described|recalls?|recalled|mentions?|mentioned)`;
 
+/** What a patient may say they have: a diagnosis, or a word that names one. */
+const DIAGNOSIS = String.raw`(?:cancer|disease|disorder|syndrome|diabetes|allergic|allergy|infection|attack|failure|stroke|tumou?r|ulcer|hernia|arthritis|asthma|pneumonia|[a-z]+itis|[a-z]+osis|[a-z]+oma|[a-z]+-induced)`;
+
 export const understanding: Rule = {
   id: 'explain.understanding',
   title: "Patient's own explanation",
@@ -63,7 +66,7 @@ export const understanding: Rule = {
     },
     {
       // What the patient says the illness is: a diagnosis in their report ("states she has colitis", "says he was allergic").
-      pattern: String.raw`${REPORT} (?:that )?(?:she|he|they) (?:has|have|had|is|was|were) (?:been |had |got |gotten |developed )?(?:(?:a|an|the) )?(?:\S+ ){0,2}?(?:cancer|disease|disorder|syndrome|diabetes|allergic|allergy|infection|attack|failure|stroke|tumou?r|ulcer|hernia|arthritis|asthma|pneumonia|[a-z]+itis|[a-z]+osis|[a-z]+oma|[a-z]+-induced)(?![a-z])`,
+      pattern: String.raw`${REPORT} (?:that )?(?:she|he|they) (?:has|have|had|is|was|were) (?:been |had |got |gotten |developed )?(?:(?:a|an|the) )?(?:\S+ ){0,2}?${DIAGNOSIS}(?![a-z])`,
       attribution: 'patient-voice',
       allowContext: ['historical'],
       notSections: [...NOT_CONVERSATION, 'ros'],
@@ -114,6 +117,23 @@ export const understanding: Rule = {
       notSections: [...NOT_CONVERSATION, 'ros'],
     },
     {
+      // A diagnosis the patient says they do not have ("says he does not have diabetes", "denies that she had a stroke"):
+      // their account of the illness, negated by nature. A symptom denied ("denies chest pain") names no diagnosis.
+      pattern: String.raw`(?:says|said|states?|stated|believes?|believed|feels?|felt|insists?|insisted|maintains?|maintained|reports?|reported)(?: that)? (?:she|he|they) (?:does not|doesn't|did not|didn't|do not|don't|never) (?:have|has|had) (?:a |an |any )?(?:\S+ ){0,2}?${DIAGNOSIS}(?![a-z])|denies that (?:she|he|they) (?:has|had|have|ever had|is|was) (?:a |an |any )?(?:\S+ ){0,2}?${DIAGNOSIS}(?![a-z])`,
+      attribution: 'patient',
+      allowContext: ['negated', 'historical'],
+      notSections: [...NOT_CONVERSATION, 'ros'],
+    },
+    {
+      // A change the patient ties to a loss or to news ("when her husband died her headaches became more frequent",
+      // "low since his wife passed away", "began upon hearing the news"): a cause they give.
+      pattern: String.raw`(?:when|after|since|upon|following|ever since) (?:(?:a number of |several |two |three |both )?(?:her|his|their) (?:\S+ ){0,2}?(?:died|passed away|passed|left (?:her|him|them))|(?:she|he|they) (?:lost|heard|learned|found out|got (?:the )?news)|(?:receiving|hearing|learning|getting) (?:the |some |this )?(?:\S+ )?news|(?:the )?(?:death|loss|passing) of (?:her|his|their))`,
+      alongWith: String.raw`began|begun|started|became|become|developed|worse|worsened|worsening|increased|more frequent|onset|low|depressed|sad|anxious`,
+      attribution: 'patient',
+      allowContext: ['historical'],
+      notSections: [...NOT_CONVERSATION, 'ros'],
+    },
+    {
       // Teach-back: the patient's explanation of the plan in their own words.
       pattern: String.raw`teach[- ]?back|(?:explained|repeated|restated|described) (?:it |the plan |the diagnosis )?back (?:to me|in (?:her|his|their) own words)`,
     },
@@ -147,6 +167,8 @@ export const understanding: Rule = {
       'HPI: Wheeze. Cold mornings seem to bring it on.',
       'HPI: Rash. He got some itching with the new cream.',
       'HPI: Newly diagnosed diabetes. She has a good understanding of her condition.',
+      'HPI: Thirst and weight loss. He says that he does not have diabetes.',
+      'HPI: Insomnia that began when her brother died in March.',
     ],
     missing: [
       'HPI: Headaches for two months, bifrontal, no aura, no nausea.',
@@ -172,6 +194,8 @@ export const understanding: Rule = {
       'HPI: Cough. Ibuprofen seems to help.',
       'HPI: Seizures stopped after the second dose, since then he has been alert.',
       'HPI: Wheeze. Her husband says the hay seems to bring it on.',
+      'HPI: Cough. He denies fever, chills or night sweats.',
+      'HPI: Chest pain. His brother died of a heart attack at 50.',
     ],
   },
 };
