@@ -326,9 +326,16 @@ export const MUTATIONS: Mutation[] = [
   {
     id: 'attribution.clinician-frame-ignored',
     file: 'src/engine/attribution.ts',
-    find: "if (CLINICIAN_FRAME.test(sentence)) return 'clinician';",
+    find: "if (CLINICIAN_FRAME.test(unquoted(sentence))) return 'clinician';",
     replace: '',
     breaks: '"I explained that ... she is worried" is the clinician speaking, not the patient',
+  },
+  {
+    id: 'attribution.quoted-i-read-as-clinician',
+    file: 'src/engine/attribution.ts',
+    find: "if (CLINICIAN_FRAME.test(unquoted(sentence))) return 'clinician';",
+    replace: "if (CLINICIAN_FRAME.test(sentence)) return 'clinician';",
+    breaks: 'a patient quoted saying "I want ..." is read as the clinician',
   },
   {
     id: 'attribution.quotation-ignored',

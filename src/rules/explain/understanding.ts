@@ -125,7 +125,7 @@ export const understanding: Rule = {
       notSections: [...NOT_CONVERSATION, 'ros'],
     },
     {
-      // A change the patient ties to a loss or to news ("when her husband died her headaches became more frequent",
+      // A change the patient ties to a loss or to news ("the migraines came back when her sister died",
       // "low since his wife passed away", "began upon hearing the news"): a cause they give.
       pattern: String.raw`(?:when|after|since|upon|following|ever since) (?:(?:a number of |several |two |three |both )?(?:her|his|their) (?:\S+ ){0,2}?(?:died|passed away|passed|left (?:her|him|them))|(?:she|he|they) (?:lost|heard|learned|found out|got (?:the )?news)|(?:receiving|hearing|learning|getting) (?:the |some |this )?(?:\S+ )?news|(?:the )?(?:death|loss|passing) of (?:her|his|their))`,
       alongWith: String.raw`began|begun|started|became|become|developed|worse|worsened|worsening|increased|more frequent|onset|low|depressed|sad|anxious`,
