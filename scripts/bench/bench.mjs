@@ -479,7 +479,13 @@ function targetsOf(r) {
       ? { measure: 'language server start-up to first diagnostics (30 KB note)', figure: 'n/a', target: `≤ ${LSP_TARGET_MS} ms`, status: `MISS (${r.lsp.error.slice(0, 60)})` }
       : r.lsp.target,
   );
-  t.push({ measure: 'extension bundle dist/extension.js', figure: `${r.bundles.extensionBytes.toLocaleString('en-US')} B`, target: '≤ 1 MB', status: status(r.bundles.extensionBytes <= TARGETS.extensionBytes) });
+  // What ships is the minified build (`vscode:prepublish` runs esbuild.js --production); dist/ as built for tests is not.
+  const shipped = r.bundles.extensionMinifiedBytes;
+  t.push(
+    shipped === undefined
+      ? { measure: 'extension bundle as shipped (minified)', figure: 'not measured', target: '≤ 1 MB', status: 'MISS (not measured)' }
+      : { measure: 'extension bundle as shipped (minified, vscode:prepublish)', figure: `${shipped.toLocaleString('en-US')} B`, target: '≤ 1 MB', status: status(shipped <= TARGETS.extensionBytes) },
+  );
   const m = r.memory;
   t.push({
     measure: `RSS flat over a ${m.notes ?? BATCH}-note batch`,
