@@ -80,7 +80,7 @@ export const sectionHeaders: SectionHeaderDefinition[] = [
     names: [
       'plan', 'p', 'plans', 'plan of care', 'treatment plan', 'plan of treatment', 'recommendations', 'recommendation',
       'disposition', 'management', 'management plan', 'therapeutic plan', 'orders', 'discharge plan', 'discharge plans', 'next steps',
-      'treatment', 'therapy', 'action plan', 'care plan', 'treatment recommendations', 'plan and recommendations', 'recommendations and plan',
+      'treatment', 'therapy', 'action plan', 'care plan', 'treatment recommendations', 'plan and recommendations',
     ],
   },
   {
@@ -90,8 +90,6 @@ export const sectionHeaders: SectionHeaderDefinition[] = [
       'assessment and recommendations', 'impression and recommendations', 'assessment/recommendations',
       'impression/recommendations', 'diagnosis and plan', 'assessment & plan', 'clinical impression and plan',
       'assessment, plan', 'impression, plan', 'mdm/plan', 'summary and plan', 'plan and assessment',
-      // A consultant's 'Discussion' weighs the findings and says what was decided with the patient.
-      'discussion', 'discussion and plan', 'discussion/plan', 'impression and discussion', 'assessment and discussion', 'clinical discussion',
     ],
   },
   {

@@ -3,7 +3,7 @@ import { HISTORY_SECTIONS, INTERVAL, NOT_CONVERSATION, OUTPATIENT_INTERVAL } fro
 
 const FOLLOW_UP = String.raw`follow(?:ing)?(?:-| )?up|followup|f/u`;
 // Following a test result, a lab value or a vital sign is monitoring, not a next contact with the patient.
-const MONITORED = String.raw`follow(?:ing)?(?:(?:-| )?up)? (?:on |with )?(?:the |his |her |their )?(?:(?!(?:dr|doctor|pcp|physician|primary|provider|clinic|office|me|us)\b)\S+ ){0,4}?(?:blood sugars?|glucose|labs?|levels?|counts?|cultures?|vitals|vital signs|electrolytes|renal function|creatinine|potassium|hemoglobin|inr|blood pressures?|weights?|urine output)`;
+const MONITORED = String.raw`follow(?:ing)?(?:(?:-| )?up)? (?:on |with )?(?:the |his |her |their )?(?:\S+ ){0,2}?(?:blood sugars?|glucose|labs?|levels?|counts?|cultures?|vitals|vital signs|electrolytes|renal function|creatinine|potassium|hemoglobin|inr|blood pressures?|weights?|urine output)`;
 const RETURN = String.raw`return(?:s|ing)?|come back|comes back|bring (?:her|him|them|the (?:child|baby|patient)) back|be brought back|be seen|to be seen|see (?:her|him|them|the patient|you|me)|seeing (?:her|him|them)|recheck(?:ing)?|re-?check(?:ing)?|re-?evaluat(?:e|ion)|re-?examin(?:e|ation)|revisit|next (?:visit|appointment|appt)`;
 
 export const noAbandon: Rule = {
@@ -32,12 +32,6 @@ export const noAbandon: Rule = {
       notSections: [...HISTORY_SECTIONS, ...NOT_CONVERSATION],
       allowContext: ['hypothetical'],
       unless: String.raw`(?:here|presents?|presented|seen|comes? in|came in|returns?|returned|is back) (?:today )?for (?:a |her |his |their )?(?:${FOLLOW_UP}|recheck)|lost to (?:${FOLLOW_UP})|(?:${FOLLOW_UP}) (?:with|on) (?:the )?(?:\S+ )?recommendations|(?:${FOLLOW_UP}) (?:visit|appointment) (?:for|today)|recheck(?:ed)? (?:the |her |his |a )?(?:labs?|cbc|bmp|cmp|electrolytes|potassium|white (?:blood )?(?:cell )?count|hemoglobin|vitals)(?: \S+)? (?:in the morning|tomorrow|tonight|this (?:afternoon|evening)|daily|q\s?\d)|${MONITORED}|see (?:about|if|whether|how)`,
-    },
-    {
-      // 'To check in three days': a next contact with no 'follow up' or 'return' in it (its own pattern, to keep each regex small).
-      pattern: String.raw`(?:to|will|should|would|can) check (?:back )?in (?:with (?:me|us|the (?:office|clinic)) )?(?:in )?${INTERVAL}`,
-      notSections: [...HISTORY_SECTIONS, ...NOT_CONVERSATION],
-      allowContext: ['hypothetical'],
     },
     {
       // A safety net: what to do if things get worse.
@@ -74,7 +68,6 @@ export const noAbandon: Rule = {
       'PLAN: We plan to see him again in about three months.',
       'RECOMMENDATIONS: I will be happy to follow her along with you.',
       'PLAN: Repeat colonoscopy in 3 years.',
-      'PLAN: Ibuprofen for the sprain; he is to check in 3 days by phone.',
       'PLAN: She has an appointment with her oncologist next week.',
       'PLAN: If her lips swell after the shot, she is to go directly to the nearest emergency room.',
     ],
@@ -90,7 +83,6 @@ export const noAbandon: Rule = {
       'PLAN: Per call with her pharmacist, dose clarified.',
       'PLAN: Admit. We will continue to follow her blood sugars closely.',
       'PLAN: We will see about a shower chair for home.',
-      'PLAN: Admit. Team to follow up on her wound, urine, and blood cultures.',
       'HOSPITAL COURSE: She did well until the morning her stress test was scheduled.',
     ],
   },
