@@ -58,7 +58,8 @@ export class DocumentPacks {
       return { pack: base };
     }
     const dir = path.dirname(documentPath);
-    const stopAt = workspaceFolder !== undefined && isInside(dir, workspaceFolder) ? workspaceFolder : undefined;
+    // A workspace folder that is not above the note is never met: the search then goes to the root.
+    const stopAt = workspaceFolder;
     const packFile = nearestPackFile(dir, stopAt);
     if (packFile === undefined) {
       this.watchFor(key, packSearchFolders(dir, stopAt));
@@ -146,9 +147,4 @@ export class DocumentPacks {
     clearTimeout(this.timer);
     this.timer = setTimeout(() => this.events.filesChanged(), RELOAD_DELAY_MS);
   }
-}
-
-function isInside(dir: string, folder: string): boolean {
-  const relative = path.relative(folder, dir);
-  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
 }
