@@ -81,3 +81,11 @@ export const COMPANION = '{relatives}';
 
 /** The patient, or whoever speaks and decides with them, as the object of a verb ("advised her", "told the parents"). COMPANION is spelled once. */
 export const PATIENT_OBJECT = String.raw`(?:the patient|patient|pt|her|him|them|(?:(?:the|her|his|their) )?${COMPANION})`;
+
+/**
+ * Someone other than the patient, named as the subject of a belief, a wish or a worry: the clinician ("which I believe
+ * is viral"), another clinician or a service ("where they thought it was gastritis", "the team feels", "the
+ * rheumatologist would not want"), or a spouse, friend or sibling (not a proxy for a patient who can speak). The
+ * sentence may still be the patient's ("She says her husband thinks it is stress"); that belief or wish is not.
+ */
+export const SOMEONE_ELSE = String.raw`(?:(?<![a-z"\u201c\u2018'])(?:i|we)|where they|(?:dr\.?|doctor) \S+|(?:\S+ )?(?:doctors?|physicians?|surgeons?|[a-z]+ologists?|nurses?|staff|team|service|providers?|pcp|consultants?|clinicians?|hospitalists?|practitioners?|chiropractors?|therapists?)|(?:her|his|their|the patient's) (?:husband|wife|spouse|partner|boyfriend|girlfriend|fianc\S*|friends?|neighbou?r|roommate|sisters?|brothers?|cousin|aunt|uncle|co-?workers?|boss|employer))`;

@@ -1,5 +1,5 @@
 import type { Rule } from '../../engine/types';
-import { NOT_CONVERSATION, RECORD_SECTIONS } from '../vocabulary';
+import { NOT_CONVERSATION, RECORD_SECTIONS, SOMEONE_ELSE } from '../vocabulary';
 
 const EMOTION = String.raw`worried|worries|worry|worrying|concerned|concerns?|afraid|fears?|feared|fearful|scared|frightened|terrified|anxious|anxiety|nervous|nervousness|nerves|edgy|on edge|short[- ]tempered|impatient|irritab(?:le|ility)|resent(?:s|ed|ful|ment)?|furious|hostile|hostility|panic(?:ky|ked)?|frustrated|frustrating|frustration|angry|anger|upset|irritated|annoyed|distressed|distress|distressing|stressed|stress|stressful|overwhelmed|embarrass(?:ed|ing|ment)|ashamed|shame|hopeless(?:ness)?|helpless(?:ness)?|guilty|guilt|tearful|crying|cried|grief|grieving|dread(?:s|ed|ing)?|apprehensive|uneasy|alarmed|bothered|troubled|devastated|heartbroken|sad|sadness`;
 
@@ -24,7 +24,9 @@ export const fearAnger: Rule = {
       attribution: 'patient',
       // An assessment lists diagnoses ("3. Anxiety."): the clinician's, not a worry voiced.
       notSections: [...NOT_CONVERSATION, 'assessment'],
-      unless: String.raw`stress (?:test|testing|echo|fracture|incontinence|ulcer|dose|reaction)|(?:setting of|due to|secondary to|with|from|by|induced by|related to|triggered by|worse with) (?:\S+ )?stress|stress[- ](?:induced|related)|(?:respiratory|fetal|cardiopulmonary|acute|mild|moderate|severe|no|without|not in|in no) (?:\S+ )?distress|distress syndrome|concern(?:ing)? for|of concern|no concerns?|chief concern|anxiety (?:disorder|medication|state|neurosis)|(?:generalized|social|performance) anxiety|panic (?:disorder|attacks? disorder)|(?:history|hx) of (?:anxiety|depression)|concerns? (?:were|was) (?:addressed|answered)|(?:all )?questions and concerns|concerns? (?:addressed|answered)|(?:stomach|gi|gastric) upset|upset stomach|(?:post-?traumatic|acute) stress|stress (?:disorder|syndrome)|crying (?:and|or) (?:moaning|screaming|fussing|fussy)|found (?:her|him|them) crying|(?:excessive|inconsolable|persistent|constant) crying|crying (?:more|less|a lot|excessively|inconsolably)|irritable (?:bowel|colon|bladder|uterus)|non-?irritable|irritab(?:le|ility),? (?:and |or )?fuss(?:y|iness)|fuss(?:y|iness),? (?:and |or )?irritab(?:le|ility)|irritable (?:baby|infant|child|toddler|newborn|neonate)|(?:new|other|further|any) (?:problems|questions|symptoms|issues)(?:,)? (?:or|and) concerns|(?:problems|questions|issues) or concerns`,
+      // Anxiety or panic named as a condition (a history of it, treated or consulted for it) is a diagnosis, not a worry
+      // voiced; a worry someone else holds ("the surgeon is concerned") is theirs.
+      unless: String.raw`${SOMEONE_ELSE} (?:\S+ )?(?:is |are |was |were |am |remains? )?(?:also |very |quite |still )?(?:concerned|worried)|(?:history|hx|h/o) of (?:\S+ ){0,8}?(?:anxiety|panic|stress)|(?:suffers?|suffering|suffered) from (?:\S+ ){0,3}?(?:anxiety|panic)|(?:diagnosed with|diagnosis of|treated for|treatment for|consulted (?:\S+ ){0,3}?for|referred (?:\S+ ){0,3}?for|medications? for|(?:responded|responds) (?:well )?to \S+ for) (?:\S+ ){0,6}?(?:anxiety|panic)|stress (?:test|testing|echo|fracture|incontinence|ulcer|dose|reaction)|(?:setting of|due to|secondary to|with|from|by|induced by|related to|triggered by|worse with) (?:\S+ )?stress|stress[- ](?:induced|related)|(?:respiratory|fetal|cardiopulmonary|acute|mild|moderate|severe|no|without|not in|in no) (?:\S+ )?distress|distress syndrome|concern(?:ing)? for|of concern|no concerns?|chief concern|anxiety (?:disorder|medication|state|neurosis)|(?:generalized|social|performance) anxiety|panic (?:disorder|attacks? disorder)|(?:history|hx) of (?:anxiety|depression)|concerns? (?:were|was) (?:addressed|answered)|(?:all )?questions and concerns|concerns? (?:addressed|answered)|(?:stomach|gi|gastric) upset|upset stomach|(?:post-?traumatic|acute) stress|stress (?:disorder|syndrome)|crying (?:and|or) (?:moaning|screaming|fussing|fussy)|found (?:her|him|them) crying|(?:excessive|inconsolable|persistent|constant) crying|crying (?:more|less|a lot|excessively|inconsolably)|irritable (?:bowel|colon|bladder|uterus)|non-?irritable|irritab(?:le|ility),? (?:and |or )?fuss(?:y|iness)|fuss(?:y|iness),? (?:and |or )?irritab(?:le|ility)|irritable (?:baby|infant|child|toddler|newborn|neonate)|(?:new|other|further|any) (?:problems|questions|symptoms|issues)(?:,)? (?:or|and) concerns|(?:problems|questions|issues) or concerns`,
     },
     {
       // An exam records the emotion it saw ("Mood: anxious", "an anxious-appearing man", "appears frightened"): the
@@ -71,6 +73,9 @@ export const fearAnger: Rule = {
       'HPI: 5-week-old with fever, irritability and fussiness since last night.',
       'PHYSICAL EXAM: Patient calm. Her daughter at the bedside appears anxious.',
       'PHYSICAL EXAM: Cranial nerves II-XII intact.',
+      'HPI: He has a history of depression with anxiety, stable on sertraline.',
+      'HPI: Wound check. She says the surgeon is concerned about the healing.',
+      'HPI: Referred by her doctor for anxiety and poor sleep.',
     ],
   },
 };

@@ -1,5 +1,5 @@
 import type { Rule } from '../../engine/types';
-import { CONVERSATION_AID_CHOICE, NOT_CONVERSATION } from '../vocabulary';
+import { CONVERSATION_AID, CONVERSATION_AID_CHOICE, NOT_CONVERSATION, SOMEONE_ELSE } from '../vocabulary';
 
 const WANT = String.raw`would (?:really )?like|would prefer|would rather|wants?|wanted|wanting|wishes|wished|wishing|hopes?|hoped|hoping|hopeful|desires?|desired|desiring|is requesting|requests?|requested|requesting|asks? for|asked for|asking for|prefers?|preferred|preference|is interested in|interested in|looking forward|looks forward|expects?|expected|expecting|expectations?|goals?|aims?|(?:is|are|was|were|has been|have been) trying to (?:lose|quit|stop|cut|get back|return|improve|avoid|reduce|increase|exercise|walk|keep)|is seeking|seeks|intends? to|plans? (?:to|on)|planning (?:to|on)|is determined|eager to|motivated to|does not want|doesn't want|did not want|does not wish|did not wish|not interested|would not want|would not mind|would like to avoid|priority|priorities|what matters most|most important to (?:her|him|them)|insist(?:s|ed|ing)? (?:on|that)|asks? (?:about|whether|if|that|to)|asked (?:about|whether|if|that|to|(?:me|us|the \S+) (?:about|whether|if|to|for))|asking (?:about|whether|if|to|for)|(?:has|have|had) asked|(?:at|per|upon) (?:her|his|their|the patient's|patient's|the family's|the parents') (?:own )?request|(?:is|was|were|are) wondering (?:about|whether|if)|wonder(?:s|ed)? (?:about (?:getting|having|trying|starting|taking|using|a |an )|(?:whether|if) (?:she|he|they|we|i) (?:could|can|should|might|may) (?:get|try|start|take|use|have (?:a |an |the |some )?(?:referral|prescription|refill|test|scan|trial|note|letter)|be (?:given|prescribed|referred|started|tested)))`;
 
@@ -24,7 +24,8 @@ export const hopes: Rule = {
       attribution: 'patient',
       notSections: [...NOT_CONVERSATION, 'ros'],
       // A goal already met is no hope; an interpreter or chaperone asked for is about the conversation, not the care.
-      unless: String.raw`(?:met|reached|achieved|attained|reach|meet|meeting|reaching) (?:\S+ ){0,3}?goals?|goals? (?:was |were |has been |have been )?(?:met|achieved|reached)|(?:consult(?:ation)?|evaluation|referral|records?|information|labs?|tests?) (?:was |were |has been |have been )?requested|requested (?:a |an )?(?:consult|consultation|evaluation)|request(?:ed|s)? (?:for|from) (?:information|records)|(?:sent|made|placed) (?:a )?request|wish(?:es|ed)? to proceed|wants? to proceed|prefers? to use (?:the |his |her )?(?:right|left)|(?:would like|wish|want) to thank|thank you|(?:goals?|target) (?:a1c|ldl|bp|blood pressure|hemoglobin|inr|weight|heart rate|of therapy is)|(?:a1c|ldl|bp|blood pressure) goal|expected (?:course|outcome|date|due date)|as expected|expectant management|plans? to (?:discharge|admit|obtain|order|start|continue)|goal[- ](?:directed|oriented)|(?:normal|within|beyond|exceeded|met|meets) (?:\S+ )?expectations|(?:requested|asked) (?:me|us) to|(?:was|were|is|are|been|being) asked|(?:upon|at|per) the request of|wants? (?:some )?(?:time )?to think|asked (?:me|us|the \S+) to (?:see|evaluate|consult)|${CONVERSATION_AID_CHOICE}`,
+      // Someone else's wish, or the clinician asking ("the surgeon would not want", "when I asked about"), is not the patient's.
+      unless: String.raw`${SOMEONE_ELSE}(?:,[^,]{1,40},)? (?:\S+ )?(?:would not want|would like|would prefer|wants?|wanted|hopes?|hoped|prefers?|preferred|requests?|requested|expects?|expected)|(?:when (?:i |we )?|(?<![a-z"\u201c])(?:i|we) (?:have |had |also |then )?)asked|what (?:she|he|they) (?:wants?|would like) to do|(?:met|reached|achieved|attained|reach|meet|meeting|reaching) (?:\S+ ){0,3}?goals?|goals? (?:was |were |has been |have been )?(?:met|achieved|reached)|(?:consult(?:ation)?|evaluation|referral|records?|information|labs?|tests?) (?:was |were |has been |have been )?requested|requested (?:a |an )?(?:consult|consultation|evaluation)|request(?:ed|s)? (?:for|from) (?:information|records)|(?:sent|made|placed) (?:a )?request|wish(?:es|ed)? to proceed|wants? to proceed|prefers? to use (?:the |his |her )?(?:right|left)|(?:would like|wish|want) to thank|thank you|(?:goals?|target) (?:a1c|ldl|bp|blood pressure|hemoglobin|inr|weight|heart rate|of therapy is)|(?:a1c|ldl|bp|blood pressure) goal|expected (?:course|outcome|date|due date)|as expected|expectant management|plans? to (?:discharge|admit|obtain|order|start|continue)|goal[- ](?:directed|oriented)|(?:normal|within|beyond|exceeded|met|meets) (?:\S+ )?expectations|(?:requested|asked) (?:me|us) to|(?:was|were|is|are|been|being) asked|(?:upon|at|per) the request of|wants? (?:some )?(?:time )?to think|asked (?:me|us|the \S+) to (?:see|evaluate|consult)|${CONVERSATION_AID_CHOICE}`,
       allowContext: ['historical'],
     },
     {
@@ -37,7 +38,15 @@ export const hopes: Rule = {
       unless: String.raw`(?:used to|previously|in the past|at that time|(?:years?|months?|weeks?) ago)(?: \S+){0,16}? (?:refused|declined)|${CONVERSATION_AID_CHOICE}`,
     },
     {
+      // A request named as the patient's needs no speaker: "stopped early at his request" in the clinician's plan.
+      pattern: String.raw`(?:at|per|upon|on) (?:her|his|their|the patient's|patient's|the family's|the parents') (?:own |specific |express |explicit )?request(?![a-z])`,
+      // What a relative or an interpreter did at the patient's request is about them or the conversation, not the care.
+      unless: String.raw`(?:{relatives}|interpret\S*|${CONVERSATION_AID})(?: \S+){0,4}? (?:at|per|upon|on) (?:her|his|their|the patient's|patient's)(?: \S+)? request`,
+    },
+    {
       pattern: String.raw`goals? of care|code status:? (?:dnr|dni|comfort)|do not resuscitate|wants? to be (?:dnr|full code|comfort)|comfort (?:care|measures) (?:only|per (?:patient|family))|second opinion`,
+      // A second reading of a specimen or a film is the clinicians' own.
+      unless: String.raw`pending (?:a )?second opinion|(?:patholog\S*|slides?|specimens?|biops\S+|films?|radiolog\S*) (?:\S+ ){0,4}?second opinion|second opinion (?:\S+ ){0,3}?(?:patholog\S*|slides?|specimens?|biops\S+|films?|radiolog\S*)`,
     },
   ],
   prompt: {
@@ -61,6 +70,7 @@ export const hopes: Rule = {
       'HPI: Insomnia. He is here to get something to help him sleep.',
       'HPI: COPD, stable. Needs refills on both inhalers.',
       'HPI: Knee arthritis. She is considering a steroid injection.',
+      'PLAN: Stop the antibiotic after five days, at her request.',
     ],
     missing: [
       'HPI: Presents for evaluation of knee pain.',
@@ -77,6 +87,10 @@ export const hopes: Rule = {
       'HPI: Back pain. She used to see a surgeon in town and declined surgery with him.',
       'HPI: Biopsy today. She declines interpreter services for the procedure.',
       'EXAM: Capillary refill under 2 seconds.',
+      'HPI: Knee arthritis. Her surgeon, she says, would prefer that she lose weight first.',
+      'HPI: Poor sleep. When I asked about naps, he said he takes none.',
+      'HPI: Lung nodule. The biopsy slides were sent for a second opinion.',
+      'PLAN: MRI of the knee. Her son interpreted at her request.',
     ],
   },
 };

@@ -1,5 +1,5 @@
 import type { Rule } from '../../engine/types';
-import { NOT_CONVERSATION } from '../vocabulary';
+import { NOT_CONVERSATION, SOMEONE_ELSE } from '../vocabulary';
 
 const FEEL_MEANING = String.raw`(?: a bit| somewhat| strongly)? (?:that|as if|as though|like (?:she|he|they) (?:did|had|was|were)|like (?:it|this|these) (?:is|was|are|could|might|may|must)|(?:it|this) (?:is|was|could|might|may|must)|(?:it|this|they|these|(?:her|his|their) \S+) (?:comes?|came|started|began|stems?|is due|are due|was due|were due|is from|are from|is caused|are caused|is related|are related))`;
 const BELIEF = String.raw`(?:believes?|believed|thinks?|thought|suspects?|suspected|wonders?|wondered|is convinced|was convinced|is sure|was sure|is certain|assumes?|assumed|figures?|guesses|guessed|feels?${FEEL_MEANING}|felt${FEEL_MEANING})`;
@@ -8,6 +8,19 @@ const REPORT = String.raw`(?:states?|stated|says|said|reports?|reported|relates?
 
 /** What a patient may say they have: a diagnosis, or a word that names one. */
 const DIAGNOSIS = String.raw`(?:cancer|disease|disorder|syndrome|diabetes|allergic|allergy|infection|attack|failure|stroke|tumou?r|ulcer|hernia|arthritis|asthma|pneumonia|[a-z]+itis|[a-z]+osis|[a-z]+oma|[a-z]+-induced)`;
+
+const HOLDS = String.raw`(?:believes?|believed|think|thinks|thought|feels?|felt|suspects?|suspected|assumes?|assumed|attributes?|attributed|relates?|related|blames?|blamed)`;
+/** A belief held by someone else, or one nobody holds in the first person ("was thought to be", "was attributed to"). */
+const NOT_THE_PATIENTS = String.raw`${SOMEONE_ELSE} (?:\S+ )?${HOLDS}|(?:was|were|is|are|been|being|be) (?:\S+ )?(?:thought|believed|felt|suspected|figured|attributed|ascribed|blamed|related|linked|connected)`;
+/** A belief about someone else ("thought her husband was sick", "assumes his partner is well"). */
+const ABOUT_SOMEONE_ELSE = String.raw`${HOLDS} (?:that )?(?:(?:her|his|their|the) )(?:{relatives}|friends?|co-?workers?|boss|employer)(?![a-z'])`;
+
+/**
+ * What makes a quotation the patient's account of the illness rather than any words of theirs: it names a condition
+ * ("I'm bipolar", "my sugar"), a cause or a meaning ("because", "it's my nerves", "makes me", "ever since", "it
+ * affects my marriage"), or says what they think it is.
+ */
+const QUOTE_MEANING = String.raw`(?=[^"\u201d\n]*?(?:${DIAGNOSIS}|because|caus|(?:comes?|came|is|it's|was) from|due to|ever since|when i'm|when i am|makes? me|made me|affects?|dealing with|it's (?:my|the|a|an|just|all)|it is (?:my|the|a|an|just|all)|i'm (?:[a-z]+ic|bipolar|depressed|addicted|an addict|an alcoholic)|depress|bipolar|anxiety|nerves|my (?:sugar|pressure|heart|blood)|i (?:think|believe|guess|figure|know) |(?:there|something) (?:is|was|must be|has to be) wrong))`;
 
 export const understanding: Rule = {
   id: 'explain.understanding',
@@ -29,14 +42,16 @@ export const understanding: Rule = {
       notSections: [...NOT_CONVERSATION, 'ros'],
       // Look-alikes: how an injury happened ("she thinks she tripped") is the history of an event, not an explanation of
       // an illness; being thought of by others; wanting or needing something; feeling well or unwell; a sensation.
-      unless: String.raw`(?:thinks?|believes?|feels?|felt|thought) (?:that )?(?:she|he|they|(?:her|his|their)(?: \S+){1,2}) (?:may have |might have |must have |probably )?(?:twisted|turned|rolled|inverted|everted|hyperextended|bent|buckled|gave way|popped|fell|tripped|slipped|landed|hit|bumped|banged|knocked|struck|stepped|jammed|caught (?:(?:her|his|their) \S+ )?(?:on|in|between|under))|(?:was|were|is|are|been|being) (?:\S+ )?(?:thought|believed|felt|suspected|figured)|feels? that (?:she|he|they) (?:no longer |does not |doesn't |always |still |now |really )?(?:needs?|wants?|should|would like|is ready|can|has to|have to|had to|must)|(?:thinks?|feels?|believes?) (?:that )?(?:(?:she|he|they) (?:is|are|was|were|feels?) )?(?:better|fine|well|ok|okay|great|good|worse|tired|unwell|sick)|feels? like (?:(?:she|he|they) (?:is|are) going to )?(?:passing out|pass out|vomiting|throwing up|fainting)|feel(?:s|ing)? (?:the|a) (?:pain|lump|mass|pressure)|(?:thinks?|thought|figured?) (?:that )?(?:she|he|they) (?:would|will|could|should) (?!be |have |not )\S+|(?:thinks?|thought|believes?|believed|estimates?) (?:that )?(?:she|he|they) (?:has|have|had) (?:\S+ )?(?:lost|gained|put on)|(?:thinks?|thought|believes?) (?:that )?(?:it|this) (?:has been|had been|was|is|happened) (?:about|approximately|around|roughly|over|almost|nearly|maybe|\d)|fe(?:el|els|lt) (?:that )?(?:the|her|his|their) (?:\S+ ){1,2}?(?:is|are|was|were) (?:\S+ ){0,2}?(?:severe|worse|better|bad|mild|moderate|intense|sharp|dull|constant|unbearable|tolerable|improved|improving|the same)|(?:think|thinks|thought|thinking) (?:about|over|it over) (?:it|this|these|that|the|her|his|their|what|whether|options?)|wonder(?:s|ed|ing)? about (?:getting|having|trying|starting|taking|using|a |an )|wonder(?:s|ed|ing)? (?:whether|if) (?:she|he|they|we|i) (?:could|can|should|might|may) (?:get|try|start|take|use|be (?:given|prescribed|referred|started|tested))|feels? (?:that|it) (?:at|in|on|during|mostly|mainly|more|most|especially|when|whenever)`,
+      unless: String.raw`${NOT_THE_PATIENTS}|${ABOUT_SOMEONE_ELSE}|(?:thinks?|believes?|feels?|felt|thought) (?:that )?(?:she|he|they|(?:her|his|their)(?: \S+){1,2}) (?:may have |might have |must have |probably )?(?:twisted|turned|rolled|inverted|everted|hyperextended|bent|buckled|gave way|popped|fell|tripped|slipped|landed|hit|bumped|banged|knocked|struck|stepped|jammed|caught (?:(?:her|his|their) \S+ )?(?:on|in|between|under))|(?:was|were|is|are|been|being) (?:\S+ )?(?:thought|believed|felt|suspected|figured)|feels? that (?:she|he|they) (?:no longer |does not |doesn't |always |still |now |really )?(?:needs?|wants?|should|would like|is ready|can|has to|have to|had to|must)|(?:thinks?|feels?|believes?) (?:that )?(?:(?:she|he|they) (?:is|are|was|were|feels?) )?(?:better|fine|well|ok|okay|great|good|worse|tired|unwell|sick)|feels? like (?:(?:she|he|they) (?:is|are) going to )?(?:passing out|pass out|vomiting|throwing up|fainting)|feel(?:s|ing)? (?:the|a) (?:pain|lump|mass|pressure)|(?:thinks?|thought|figured?) (?:that )?(?:she|he|they) (?:would|will|could|should) (?!be |have |not )\S+|(?:thinks?|thought|believes?|believed|estimates?) (?:that )?(?:she|he|they) (?:has|have|had) (?:\S+ )?(?:lost|gained|put on)|(?:thinks?|thought|believes?) (?:that )?(?:it|this) (?:has been|had been|was|is|happened) (?:about|approximately|around|roughly|over|almost|nearly|maybe|\d)|fe(?:el|els|lt) (?:that )?(?:the|her|his|their) (?:\S+ ){1,2}?(?:is|are|was|were) (?:\S+ ){0,2}?(?:severe|worse|better|bad|mild|moderate|intense|sharp|dull|constant|unbearable|tolerable|improved|improving|the same)|(?:think|thinks|thought|thinking) (?:about|over|it over) (?:it|this|these|that|the|her|his|their|what|whether|options?)|wonder(?:s|ed|ing)? about (?:getting|having|trying|starting|taking|using|a |an )|wonder(?:s|ed|ing)? (?:whether|if) (?:she|he|they|we|i) (?:could|can|should|might|may) (?:get|try|start|take|use|be (?:given|prescribed|referred|started|tested))|feels? (?:that|it) (?:at|in|on|during|mostly|mainly|more|most|especially|when|whenever)`,
     },
     {
-      pattern: String.raw`(?:attributes?|attributed|attributing|blames?|blamed|ascribes?|ascribed|relates?|related|links?|linked|connects?|connected|puts? it down) (?:(?:it|this|these|them|this pain|the \w+|her \w+|his \w+|their \w+|symptoms)(?: \w+)?\s+)?(?:to|on|with|for)`,
+      // Relating, linking or connecting takes an object or a subject of its own ("relates the pain to", "which she links
+      // to"): a bare "related to" is how anyone writes a cause ("pain related to her fall"), not the patient's belief.
+      pattern: String.raw`(?:attributes?|attributed|attributing|blames?|blamed|ascribes?|ascribed|puts? it down) (?:(?:it|this|these|them|this pain|the \w+|her \w+|his \w+|their \w+|symptoms)(?: \w+)?\s+)?(?:to|on|with|for)|(?:relates?|related|relating|links?|linked|linking|connects?|connected|connecting) (?:it|this|these|them|this pain|the \w+|her \w+|his \w+|their \w+|symptoms)(?: \w+)?\s+(?:to|with)|(?:she|he|they|patient) (?:\w+ly )?(?:relates?|related|links?|linked|connects?|connected) (?:it |this |them )?(?:to|with)`,
       attribution: 'patient-voice',
       allowContext: ['historical'],
       notSections: [...NOT_CONVERSATION, 'ros'],
-      unless: String.raw`related to (?:the|his|her) (?:patient|procedure)|(?:related|connected) to (?:oxygen|a monitor|the ventilator)`,
+      unless: String.raw`${NOT_THE_PATIENTS}|related to (?:the|his|her) (?:patient|procedure)|(?:related|connected) to (?:oxygen|a monitor|the ventilator)`,
     },
     {
       pattern: String.raw`(?:was|were|has been|had been|have been) (?:told|informed)(?: by \S+(?: \S+)?)? (?:that )?(?:she|he|they|it|this|her|his|their|the|to have)|${REPORT} (?:that )?(?:she|he|they) (?:has|had|have|was|were) (?:been )?(?:diagnosed|told)|${REPORT} (?:that )?(?:she|he|they) (?:has|had|have) (?:had )?(?:a|an) (?:stroke|heart attack|seizure|infection|virus|\w+ attack)`,
@@ -49,7 +64,7 @@ export const understanding: Rule = {
       attribution: 'patient-voice',
       allowContext: ['historical'],
       notSections: [...NOT_CONVERSATION, 'ros'],
-      unless: String.raw`understands? (?:and agrees|the (?:plan|instructions|risks|procedure))|(?:understands?|understood|is aware|was aware|are aware|knows?|knew|realizes?|realized) (?:that )?(?:she|he|they) (?:needs? to|should|must|has to|have to|is to|are to|will need|is supposed)(?![a-z])|(?:knows?|knew|understands?|understood) (?:what|how) (?:needs? to be done|to do|to use|to take|to reach|to contact)|(?:knows?|knew|understands?|understood) the reasons? (?:that |why )?(?:she|he|they) (?:cannot|can't|can|will|needs?|must|should|is|was)|verbali[sz]e[sd]? understanding|understanding (?:of|was verbali[sz]ed)|(?:understands?|understood|is aware|was aware|acknowledges?|acknowledged) (?:this|that|it|these|everything|all (?:of )?this)(?= *(?:[.,;!]|and |$))|(?:understands?|understood|is aware|was aware) (?:that )?(?:the |this |these |her |his |their )?(?:\S+ )?(?:procedure|surgery|operation|recovery|treatment|medication|recommendations?|options?|risks?|benefits?|instructions|plan|need for|importance of)`,
+      unless: String.raw`understands? (?:and agrees|the (?:plan|instructions|risks|procedure))|(?:understands?|understood|is aware|was aware|knows?|knew|realizes?|realized) (?:that )?(?:she|he|they) (?:needs?|will need|would need|requires?|will require|would benefit)(?![a-z])|(?:understands?|understood|is aware|was aware|are aware|knows?|knew|realizes?|realized) (?:that )?(?:she|he|they) (?:needs? to|should|must|has to|have to|is to|are to|will need|is supposed)(?![a-z])|(?:knows?|knew|understands?|understood) (?:what|how) (?:needs? to be done|to do|to use|to take|to reach|to contact)|(?:knows?|knew|understands?|understood) the reasons? (?:that |why )?(?:she|he|they) (?:cannot|can't|can|will|needs?|must|should|is|was)|verbali[sz]e[sd]? understanding|understanding (?:of|was verbali[sz]ed)|(?:understands?|understood|is aware|was aware|acknowledges?|acknowledged) (?:this|that|it|these|everything|all (?:of )?this)(?= *(?:[.,;!]|and |$))|(?:understands?|understood|is aware|was aware) (?:that )?(?:the |this |these |her |his |their )?(?:\S+ )?(?:procedure|surgery|operation|recovery|treatment|medication|recommendations?|options?|risks?|benefits?|instructions|plan|need for|importance of)`,
     },
     {
       pattern: String.raw`${REPORT}(?: that)? (?:(?:it|this|that|these|they|which|she|he|the \S+|her \S+|his \S+|their \S+)(?: \S+){0,2} )?(?:is|are|was|were|has been|have been|started|began|begins|starts|comes?|came|gets?|got|became|becomes?|worsen(?:s|ed)?|improve[sd]?|flares?|flared)(?: \S+){0,2}? ${CAUSE}|${REPORT}(?: that)? (?:\S+ ){1,6}?(?:is causing|was causing|are causing|were causing|has caused|had caused|caused|causes|is to blame|was to blame|(?:is|was) the (?:cause|reason))`,
@@ -68,6 +83,8 @@ export const understanding: Rule = {
       // What the patient says the illness is: a diagnosis in their report ("states she has colitis", "says he was allergic").
       pattern: String.raw`${REPORT} (?:that )?(?:she|he|they) (?:has|have|had|is|was|were) (?:been |had |got |gotten |developed )?(?:(?:a|an|the) )?(?:\S+ ){0,2}?${DIAGNOSIS}(?![a-z])`,
       attribution: 'patient-voice',
+      // A history listed is a fact of the record, not what they make of this illness ("states she has a history of asthma").
+      unless: String.raw`(?:history|hx) of`,
       allowContext: ['historical'],
       notSections: [...NOT_CONVERSATION, 'ros'],
     },
@@ -94,11 +111,10 @@ export const understanding: Rule = {
       notSections: [...NOT_CONVERSATION, 'ros'],
     },
     {
-      pattern: String.raw`in (?:her|his|their) (?:own )?words|(?:patient's|pt's|her|his|their|parents'|mother's|father's) (?:own )?(?:understanding|explanation|belief|theory|view|interpretation|idea|perspective)s?(?: (?:of|about) (?:the )?(?:illness|problem|symptoms|condition|cause))?\s*(?:is|was|that|:)|(?:calls?|called|describes?|described|refers? to|referred to) (?:it|this|them|the \w+|her \w+|his \w+) as ["\u201c'][^"\u201d'\n]{2,}|(?:says|said|states?|stated|puts? it|in (?:her|his|their) (?:own )?words)[:,]? ["\u201c][^"\u201d\n]{3,}["\u201d]|(?:describes?|described|believes?|believed|considers?|considered) (?:it|this|them|these|the \w+|her \w+|his \w+) to be|what (?:she|he|they) (?:calls?|called|describes? as|described as|refers? to as|thinks? (?:is|was|are|were))|(?:says|said|states?|stated|reports?|reported|describes?|described) (?:that )?(?:(?:she|he|they) (?:has|had|have|is|was) (?:had )?(?:a |an )?)?["\u201c][^"\u201d\n]{3,}["\u201d]`,
+      // Their own label, their words for what it is, or a quotation that names the illness, a cause or a meaning
+      // (QUOTE_MEANING): a quotation of anything else ("I walk every day", an answer to a screening question) is not.
+      pattern: String.raw`in (?:her|his|their) (?:own )?words|(?:patient's|pt's|her|his|their|parents'|mother's|father's) (?:own )?(?:understanding|explanation|belief|theory|view|interpretation|idea|perspective)s?(?: (?:of|about) (?:the )?(?:illness|problem|symptoms|condition|cause))?\s*(?:is|was|that|:)|(?:calls?|called|describes?|described|refers? to|referred to) (?:it|this|them|the \w+|her \w+|his \w+) as ["\u201c'][^"\u201d'\n]{2,}|in (?:her|his|their) (?:own )?words[:,]? ["\u201c][^"\u201d\n]{3,}["\u201d]|(?:says|said|states?|stated|puts? it)[:,]? ["\u201c]${QUOTE_MEANING}[^"\u201d\n]{3,}["\u201d]|(?:describes?|described|believes?|believed|considers?|considered) (?:it|this|them|these|the \w+|her \w+|his \w+) to be|what (?:she|he|they) (?:calls?|called|describes? as|described as|refers? to as|thinks? (?:is|was|are|were))|(?:says|said|states?|stated|reports?|reported|describes?|described) (?:that )?(?:she|he|they) (?:has|had|have|is|was) (?:had )?(?:a |an )?["\u201c][^"\u201d\n]{3,}["\u201d]|(?:says|said|states?|stated|reports?|reported|describes?|described) (?:that )?["\u201c]${QUOTE_MEANING}[^"\u201d\n]{3,}["\u201d]`,
       attribution: 'patient-voice',
-      // An answer to the examiner's question ("When asked who he talks to, he said, 'Mom.'") is not an explanation,
-      // unless the question was about cause or meaning.
-      unless: String.raw`when (?:i |we )?asked (?!(?:her |him |them |the patient )?(?:(?:what|why|whether|if|how) (?:she |he |they )?(?:thinks?|thought|believes?|believed)|(?:what|why|how) (?:she |he |they )?(?:feels?|felt) (?:about|is|was|caused)|what (?:caused|causes|is wrong|was wrong|happened|it means|this means)))[^"\u201c\n]{0,160}?(?:said|says|states?|stated|replied|answered|responded)[:,]? ["\u201c][^"\u201d\n]*["\u201d]`,
     },
     {
       // What the patient blames on a treatment or a trigger: a medicine stopped for what it did ("stopped it because it
@@ -169,6 +185,8 @@ export const understanding: Rule = {
       'HPI: Newly diagnosed diabetes. She has a good understanding of her condition.',
       'HPI: Thirst and weight loss. He says that he does not have diabetes.',
       'HPI: Insomnia that began when her brother died in March.',
+      'HPI: Knee pain. He relates the pain to kneeling at work.',
+      'HPI: Low mood. She says, "I think it is my nerves acting up."',
     ],
     missing: [
       'HPI: Headaches for two months, bifrontal, no aura, no nausea.',
@@ -196,6 +214,15 @@ export const understanding: Rule = {
       'HPI: Wheeze. Her husband says the hay seems to bring it on.',
       'HPI: Cough. He denies fever, chills or night sweats.',
       'HPI: Chest pain. His brother died of a heart attack at 50.',
+      'HPI: Cough for a week, which I believe is viral. She reports no fever.',
+      'HPI: Hip pain. She says her husband thinks it is arthritis.',
+      'HPI: She was seen at urgent care, where they thought it was a sprain.',
+      'HPI: She reports wrist pain related to a fall on the ice.',
+      'HPI: She reports back pain, which was attributed to a disc bulge by her chiropractor.',
+      'HPI: Wheeze. She states she has a history of asthma and eczema.',
+      'HPI: Insomnia. He states, "I sleep about six hours a night."',
+      'HPI: Groin bulge. He understands that he needs surgery.',
+      'HPI: Cough. She thought her husband had the same cold.',
     ],
   },
 };
