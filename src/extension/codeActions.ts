@@ -7,7 +7,7 @@
  * and the document version it was computed on, so a fix is refused once the
  * note has changed.
  */
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { actionsForFindings, missingCoreFindings, type AssistAction } from '../assist';
 import type { Finding } from '../engine';
 import { COMMANDS, INSERT_ALL_KIND_VALUE, STRINGS } from './constants';

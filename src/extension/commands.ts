@@ -1,5 +1,5 @@
 /** The commands: in the palette (analyze, coverage, prompts, docs, sample) and those run with arguments by fixes and views. */
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { COMMANDS, COVERAGE_VIEW_ID, EXTENSION_ID, LANGUAGE_ID, SAMPLE_NOTE_PATH, WALKTHROUGH_ID, WORKSPACE_RULES_FILE } from './constants';
 import { isRuleNode } from './coverage';
 import type { RuleExampleResult } from '../engine/pack';

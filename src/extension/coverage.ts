@@ -5,7 +5,7 @@
  * teaching behaviours and no fractions. Selecting a rule or a quotation
  * reveals it in the editor.
  */
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { coverageOf, isSerious, ruleMarkdown, ruleOf, statusText, type CoverageEvidence, type CoverageGroup, type CoverageRule } from '../assist';
 import type { RuleStatus, Span } from '../engine';
 import { COMMANDS } from './constants';

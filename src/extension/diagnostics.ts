@@ -5,7 +5,7 @@
  * Each published diagnostic has a typed payload (FindingData) for the code
  * actions, kept in a map keyed by the diagnostic.
  */
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import type { AssistNote } from '../assist';
 import { analyze, type Finding, type FindingKind, type NoteAnalysis, type Rule, type RulePack, type Severity, type Span } from '../engine';
 import { COMMANDS, DIAGNOSTIC_SOURCE } from './constants';

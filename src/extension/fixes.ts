@@ -6,7 +6,7 @@
  * the workspace rule file after asking. Fixes edit the note as one edit (one
  * undo), and are refused when the note changed since the finding was computed.
  */
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import {
   elementName,
   isValidReason,

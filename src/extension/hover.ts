@@ -3,7 +3,7 @@
  * bounded hover (src/assist/hover.ts), about the one element hovered. Note
  * text in it is escaped; the only command it may run is the coverage view's.
  */
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { hoverFor } from '../assist';
 import { COMMANDS } from './constants';
 import { toRange, type DiagnosticsController } from './diagnostics';

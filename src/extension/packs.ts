@@ -10,7 +10,7 @@
  * mode. Remote (non-file) folders are read asynchronously, the search too.
  */
 import * as fs from 'node:fs';
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { defaultPack, type RulePack } from '../engine';
 import {
   PACK_FILE_NAME,

@@ -4,7 +4,7 @@
  * are documented too), shown in the Markdown preview. A diagnostic's rule link
  * in Problems and in hovers runs the command that opens it.
  */
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { defaultPack, type RulePack } from '../engine';
 import { renderRulesMarkdown, ruleSection } from '../engine/pack';
 import { RULE_DOCS_SCHEME, STRINGS } from './constants';

@@ -1,5 +1,5 @@
 /** Typed access to the `healingNotes.*` settings, read per document (multi-root aware). */
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { CONFIG_SECTION, LANGUAGE_ID } from './constants';
 
 /** When a note is checked (`healingNotes.run`). */

@@ -2,7 +2,7 @@
  * `$(heart) Healing 5/6`: core elements documented out of those expected in
  * the active note. Opens the coverage view; hidden for other editors.
  */
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { COMMANDS } from './constants';
 import type { DiagnosticsController } from './diagnostics';
 import { isCheckedDocument } from './settings';
