@@ -9,6 +9,7 @@
  * start, so a paragraph costs one scan however many patterns the pack holds.
  */
 import readAhead from '../rules/literals.generated.json';
+import builtInTrie from '../rules/literal-trie.generated.json';
 import type { Span } from './types';
 
 const META = new Set(['\\', '^', '$', '.', '|', '?', '*', '+', '(', ')', '[', ']', '{', '}']);
@@ -308,8 +309,7 @@ export function recordLiteralReadings(): Map<string, readonly string[] | null> {
 }
 
 /** literalPrefixes(source), from the table read ahead when it holds the source. */
-export function readLiterals(source: string): readonly string[] | undefined {
-  const key = sourceKey(source);
+export function readLiterals(source: string, key = sourceKey(source)): readonly string[] | undefined {
   if (recording) {
     const literals = literalPrefixes(source);
     recording.set(key, literals ?? null);
@@ -358,9 +358,21 @@ export class LiteralScanner {
   /** Per slot, the last start recorded for it in the current scan (a slot's literals may end at several nodes of one walk). */
   private readonly lastStart: Int32Array;
 
-  /** `literals[slot]`: the literals of one pattern (an empty list: the slot never occurs). */
-  constructor(literals: readonly (readonly string[])[]) {
+  /**
+   * `literals[slot]`: the literals of one pattern (an empty list: the slot never occurs). With `stored`, the trie
+   * those literals make, as `stored()` wrote it: read back instead of built (see StoredScanner).
+   */
+  constructor(literals: readonly (readonly string[])[], stored?: StoredScanner) {
     const { columnOf } = this;
+    if (stored) {
+      const trie = restoreTrie(stored, columnOf);
+      this.cells = trie.cells;
+      this.endSlots = trie.endSlots;
+      this.spaceColumn = trie.spaceColumn;
+      this.slots = literals.length;
+      this.lastStart = new Int32Array(literals.length);
+      return;
+    }
     // Every literal, white space read as a space (the scan reads any run of it so), sorted: the literals
     // below a node of the trie are then one run of the list, and its children the runs within it.
     const texts: string[] = [];
@@ -455,6 +467,48 @@ export class LiteralScanner {
     this.lastStart = new Int32Array(literals.length);
   }
 
+  /**
+   * The trie written out, for a later start to read back rather than build (scripts/build-literals.mjs): its
+   * nodes breadth first, each child after its siblings of lower characters, as the constructor placed them.
+   */
+  stored(key: string): StoredScanner {
+    const { cells, columnOf, endSlots } = this;
+    const charOf: number[] = [];
+    let columns = 0;
+    for (let c = 0; c < 128; c++) columns = Math.max(columns, columnOf[c]);
+    // A column no character keeps (a tab's, before white space joined the space's) stays, as NUL.
+    charOf.length = columns + 1;
+    charOf.fill(0);
+    for (let c = 127; c >= 0; c--) if (columnOf[c] !== 0 && (c === 32 || !WHITE_SPACE.test(String.fromCharCode(c)))) charOf[columnOf[c]] = c;
+    const byChar = charOf.map((_, column) => column).filter((column) => column > 0).sort((a, b) => charOf[a] - charOf[b]);
+    const numbers: number[] = [];
+    const queue = [0];
+    let lastBase = 0;
+    for (let head = 0; head < queue.length; head++) {
+      const cell = queue[head];
+      const at = cell * CELL;
+      const ends = cells[at + 3] - cells[at + 2];
+      const base = cells[at + 1];
+      const children = byChar.filter((column) => cells[(base + column) * CELL] === cell);
+      numbers.push(children.length * 4 + Math.min(ends, 3));
+      if (ends >= 3) numbers.push(ends - 3);
+      for (let k = cells[at + 2]; k < cells[at + 3]; k++) numbers.push(endSlots[k]);
+      if (children.length === 0) continue;
+      // Nodes are placed in order, so a base is near the one before: the difference, its sign in the lowest bit.
+      const step = base - lastBase;
+      numbers.push(step >= 0 ? 2 * step : -2 * step - 1, ...children);
+      lastBase = base;
+      for (const column of children) queue.push(base + column);
+    }
+    return {
+      key,
+      columns: String.fromCharCode(...charOf.slice(1, columns + 1)),
+      cells: cells.length / CELL,
+      ends: endSlots.length,
+      trie: writeNumbers(numbers),
+    };
+  }
+
   /** For each slot, the ascending offsets in `text` where one of its literals begins a possible match. */
   scan(text: string): LiteralHits {
     const { columnOf, cells, endSlots, spaceColumn, lastStart, slots } = this;
@@ -502,6 +556,94 @@ export class LiteralScanner {
 const OTHER_SPACE = /[^\S ]/;
 const ANY_SPACE = /\s/g;
 
+/**
+ * A LiteralScanner's trie as data (LiteralScanner.stored). Building the built-in pack's trie, 57,000 characters of
+ * literals, was the largest part of compiling the pack on a cold start; reading it back costs a fraction.
+ */
+export interface StoredScanner {
+  /** What it was built from: the sourceKey of each slot's regex, in slot order, space-separated. */
+  key: string;
+  /** The characters of the columns, the first column's first. */
+  columns: string;
+  /** How many cells the double array has, and how many slot ends. */
+  cells: number;
+  ends: number;
+  /**
+   * Per node, breadth first (writeNumbers): its count of children times 4 plus its count of slots that end there (3:
+   * three or more, the rest next), those slots, then for a node with children the difference of their base from
+   * the last base written (doubled; odd: below it), and their columns.
+   */
+  trie: string;
+}
+
+/**
+ * Numbers as text that JSON holds as it is: five bits a character, lowest first; a character from the upper
+ * half of the alphabet says more follow. The trie's numbers are mostly under 32, so mostly one character.
+ */
+const DIGITS64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+const DIGIT_OF = new Int8Array(128).fill(-1);
+for (let i = 0; i < DIGITS64.length; i++) DIGIT_OF[DIGITS64.charCodeAt(i)] = i;
+
+export function writeNumbers(numbers: readonly number[]): string {
+  let text = '';
+  for (let n of numbers) {
+    if (!Number.isInteger(n) || n < 0) throw new Error(`not a count: ${n}`);
+    while (n >= 32) {
+      text += DIGITS64[32 + (n & 31)];
+      n >>>= 5;
+    }
+    text += DIGITS64[n];
+  }
+  return text;
+}
+
+/** The trie's arrays (see the LiteralScanner constructor) read back from `stored`; fills `columnOf`. */
+function restoreTrie(stored: StoredScanner, columnOf: Uint8Array): { cells: Int32Array; endSlots: Int32Array; spaceColumn: number } {
+  const { columns, trie } = stored;
+  for (let i = 0; i < columns.length; i++) if (columns.charCodeAt(i) !== 0) columnOf[columns.charCodeAt(i)] = i + 1;
+  const spaceColumn = columnOf[32];
+  for (let c = 0; c < 128; c++) if (WHITE_SPACE.test(String.fromCharCode(c))) columnOf[c] = spaceColumn;
+  const cells = new Int32Array(stored.cells * CELL).fill(-1);
+  const endSlots = new Int32Array(stored.ends);
+  const queue = new Int32Array(stored.cells);
+  let at = 0;
+  const next = (): number => {
+    let n = 0;
+    for (let shift = 0; ; shift += 5) {
+      // Past the end (NaN) or not a digit: undefined or -1.
+      const digit = DIGIT_OF[trie.charCodeAt(at++)];
+      if (!(digit >= 0) || shift > 30) throw new Error('damaged trie');
+      if (digit < 32) return n + digit * 2 ** shift;
+      n += (digit - 32) * 2 ** shift;
+    }
+  };
+  let ended = 0;
+  let lastBase = 0;
+  for (let head = 0, tail = 1; head < tail; head++) {
+    const cell = queue[head];
+    const cellAt = cell * CELL;
+    const counts = next();
+    const children = counts >> 2;
+    cells[cellAt + 2] = ended;
+    for (let k = (counts & 3) === 3 ? 3 + next() : counts & 3; k > 0; k--) endSlots[ended++] = next();
+    cells[cellAt + 3] = ended;
+    let base = 0;
+    if (children > 0) {
+      const step = next();
+      base = lastBase = lastBase + (step & 1 ? -(step + 1) / 2 : step / 2);
+    }
+    cells[cellAt + 1] = base;
+    for (let k = 0; k < children; k++) {
+      const child = base + next();
+      if (child >= stored.cells || tail === queue.length) throw new Error('damaged trie');
+      cells[child * CELL] = cell;
+      queue[tail++] = child;
+    }
+  }
+  if (at !== trie.length || ended !== stored.ends) throw new Error('damaged trie');
+  return { cells, endSlots, spaceColumn };
+}
+
 /** Numbers per cell of LiteralScanner's double array: check (the parent's cell), base, first and last end. */
 const CELL = 4;
 
@@ -548,16 +690,30 @@ export class LiteralIndex {
   private readonly sticky: RegExp[] = [];
   private readonly lists: (readonly string[])[] = [];
 
+  /** The sourceKey of each slot's regex, in slot order: what a stored trie must have been built from. */
+  private readonly key: string;
+
   constructor(regexes: Iterable<RegExp>) {
     const lists = this.lists;
+    const keys: string[] = [];
     for (const regex of regexes) {
       if (this.slots.has(regex)) continue;
-      const literals = readLiterals(regex.source);
+      const key = sourceKey(regex.source);
+      const literals = readLiterals(regex.source, key);
       if (!literals || !selectiveLiterals(literals)) continue;
       this.slots.set(regex, lists.length);
       lists.push(literals);
+      keys.push(key);
     }
-    this.scanner = new LiteralScanner(lists);
+    this.key = keys.join(' ');
+    // The built-in pack's trie is read back (scripts/build-literals.mjs); any other pack's is built.
+    const stored: StoredScanner = builtInTrie;
+    this.scanner = !recording && stored.key === this.key ? new LiteralScanner(lists, stored) : new LiteralScanner(lists);
+  }
+
+  /** The trie of this index, for scripts/build-literals.mjs. */
+  stored(): StoredScanner {
+    return this.scanner.stored(this.key);
   }
 
   slotOf(regex: RegExp): number | undefined {

@@ -9,6 +9,7 @@ import { compilePack, type CompiledPack } from '../../src/engine/compile';
 import { beginsAtWordStart } from '../../src/engine/context';
 import { globalSpans, LiteralScanner, literalPrefixes, readLiterals, selectiveLiterals, sourceKey, startsOf } from '../../src/engine/prefilter';
 import readAhead from '../../src/rules/literals.generated.json';
+import builtInTrie from '../../src/rules/literal-trie.generated.json';
 import { splitSentences } from '../../src/engine/sentences';
 import { foldCase } from '../../src/engine/text';
 import type { Span } from '../../src/engine/types';
@@ -125,6 +126,27 @@ describe('one-pass matching', () => {
     }
     // A source the table does not hold is read as it comes.
     assert.deepEqual(readLiterals('(?<![a-z0-9])(?:unheard-of phrase)'), literalPrefixes('(?<![a-z0-9])(?:unheard-of phrase)'));
+  });
+
+  it("reads the built-in pack's trie back as it was built (npm run build:literals)", () => {
+    // Written out again, the trie read back is the stored one; built afresh from the same literals, so is it.
+    assert.deepEqual(index.stored(), builtInTrie, 'src/rules/literal-trie.generated.json is stale: run npm run build:literals');
+    const slotted = [...new Set(regexes)].sort((a, b) => index.slotOf(a)! - index.slotOf(b)!);
+    assert.deepEqual(slotted.map((r) => index.slotOf(r)), slotted.map((_, i) => i));
+    const built = new LiteralScanner(slotted.map((r) => index.literalsOf(r)!));
+    assert.deepEqual(built.stored(builtInTrie.key), builtInTrie);
+    const restored = new LiteralScanner(slotted.map((r) => index.literalsOf(r)!), builtInTrie);
+    for (const text of ownTexts.slice(0, 40).flatMap(variants)) assert.deepEqual(restored.scan(foldCase(text)), built.scan(foldCase(text)));
+  });
+
+  it('builds the trie of any other set of regexes, and refuses a damaged stored one', () => {
+    const scanner = new LiteralScanner([['plan', 'rtc'], ['he is ']]);
+    const stored = scanner.stored('k');
+    const back = new LiteralScanner([['plan', 'rtc'], ['he is ']], stored);
+    const text = foldCase('Plan: RTC. Then she is; he is\u00a0well.');
+    assert.deepEqual(back.scan(text), scanner.scan(text));
+    assert.throws(() => new LiteralScanner([['plan']], { ...stored, trie: stored.trie.slice(0, -1) }), /damaged/);
+    assert.throws(() => new LiteralScanner([['plan']], { ...stored, trie: `${stored.trie}!` }), /damaged/);
   });
 
   it("finds each regex's matches, in paragraphs and in sentences, exactly as a scan of the whole text does", function () {
