@@ -75,6 +75,19 @@ describe('cli packaging (npm pack)', function () {
         stdout = (error as { stdout: string }).stdout; // exit 1: a.note has error-severity findings
       }
       assert.deepEqual(JSON.parse(stdout).files.map((f: { path: string }) => f.path), ['b.note', 'a.note']);
+      // A sentence whose speaker only the English parser can tell: it loads from dist/compromise.js beside the
+      // bundle (no node_modules here). Its loader swallows errors, so the test asks what was loaded.
+      fs.writeFileSync(path.join(project, 'c.note'), 'HISTORY OF PRESENT ILLNESS:\nOn the drive over, she and her husband worry about losing the house.\n');
+      const loadedList = path.join(dir, 'loaded.txt');
+      const probe = path.join(dir, 'probe.cjs');
+      fs.writeFileSync(probe, `process.on('exit', () => require('fs').appendFileSync(${JSON.stringify(loadedList)}, Object.keys(require.cache).join('\\n') + '\\n'));`);
+      try {
+        execFileSync(npx, ['--offline', 'healing-notes', 'check', '--format', 'json', 'c.note'], { cwd: project, stdio: 'ignore', env: { ...process.env, NODE_OPTIONS: `--require ${probe}`, HEALING_NOTES_CODE_CACHE: 'off' } });
+      } catch {
+        // findings of error severity exit 1
+      }
+      const loaded = fs.readFileSync(loadedList, 'utf8').split('\n');
+      assert.ok(loaded.some((file) => file.endsWith(path.join('healing-notes', 'dist', 'compromise.js'))), loaded.filter((f) => /compromise/.test(f)).join(', ') || 'compromise not loaded');
       // The MCP server runs from dist/mcp.js beside the bin: it answers an initialize request and ends with its input.
       const initialize = JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'pack-test', version: '1' } } });
       const reply = execFileSync(npx, ['--offline', 'healing-notes', 'mcp'], { cwd: project, encoding: 'utf8', input: `${initialize}\n`, timeout: 30_000 });
