@@ -13,10 +13,11 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as v8 from 'node:v8';
 import { Worker } from 'node:worker_threads';
+import { limitUnitCache } from '../engine';
 import type { Setup } from './config';
 import { UsageError, type NoteSource } from './files';
 import type { ReportNeeds } from './report';
-import { describeInternalError, runTask, type TaskResult, type TaskSetup, type WorkerReply, type WorkerSetup, type WorkerTask } from './task';
+import { BATCH_UNIT_CACHE_CHARS, describeInternalError, runTask, type TaskResult, type TaskSetup, type WorkerReply, type WorkerSetup, type WorkerTask } from './task';
 
 /** Runs below either size go in-process even by default: starting workers costs more than they save. */
 export const SMALL_RUN_FILES = 8;
@@ -136,6 +137,7 @@ export function runBatch(feed: NoteFeed, setup: Setup, options: BatchOptions): v
   };
   if (options.jobs <= 1) {
     keepYoungGenerations();
+    limitUnitCache(BATCH_UNIT_CACHE_CHARS);
     const one = (source: NoteSource, index: number) => options.onResult(runTask(source, task, options.readStdin), index);
     if (isAsync(feed)) {
       return (async () => {

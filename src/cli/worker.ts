@@ -5,9 +5,9 @@
  * kind and place only, never its message (it could quote the note).
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import type { RulePack } from '../engine';
+import { limitUnitCache, type RulePack } from '../engine';
 import { packFromTexts } from './config';
-import { describeInternalError, runTask, type TaskSetup, type WorkerReply, type WorkerSetup, type WorkerTask } from './task';
+import { BATCH_UNIT_CACHE_CHARS, describeInternalError, runTask, type TaskSetup, type WorkerReply, type WorkerSetup, type WorkerTask } from './task';
 
 const port = parentPort;
 if (!port) throw new Error('healing-notes: cli-worker.js runs only as a worker thread of the CLI');
@@ -16,6 +16,7 @@ const data = workerData as WorkerSetup;
 let setup: TaskSetup | undefined;
 const noStdin = () => Buffer.alloc(0); // standard input is read by the main thread only
 const folderPacks = new Map<string, RulePack>();
+limitUnitCache(BATCH_UNIT_CACHE_CHARS);
 
 /** A sub-folder's pack, rebuilt from the texts the main thread read, on its first note here. */
 function packOf(packFile: string): RulePack {

@@ -103,6 +103,17 @@ export function unitsOf(text: string, sections: readonly Section[]): Unit[] {
  * paragraph of the notes it has open (1 MB of text is over thirty 30 KB notes).
  */
 const MAX_CACHED_CHARS = 1_000_000;
+let maxCachedChars = MAX_CACHED_CHARS;
+
+/**
+ * Bounds the paragraph cache at `chars` characters of paragraph text (default 1,000,000). A batch
+ * that reads each note once (the CLI) gains only from paragraphs that recur from note to note
+ * (template lines), which a small cache keeps as well as a large one; a large one fills over the
+ * first few hundred notes and memory grows with it.
+ */
+export function limitUnitCache(chars: number = MAX_CACHED_CHARS): void {
+  maxCachedChars = chars;
+}
 
 interface UnitCache {
   scans: Map<string, UnitScan>;
@@ -133,12 +144,12 @@ function scanOf(pack: CompiledPack, key: string, unitText: string): UnitScan {
   const sentences: Span[] = [];
   splitSentences(unitText, 0, unitText.length, (s) => sentences.push(s));
   scan = { sentences, matches: new Map(), contexts: new Map(), speakers: new Map() };
-  if (cache.chars + key.length > MAX_CACHED_CHARS) {
+  if (cache.chars + key.length > maxCachedChars) {
     // Drop the least recently used quarter at once, so eviction is not paid on every miss.
     for (const old of cache.scans.keys()) {
       cache.scans.delete(old);
       cache.chars -= old.length;
-      if (cache.chars + key.length <= (MAX_CACHED_CHARS * 3) / 4) break;
+      if (cache.chars + key.length <= (maxCachedChars * 3) / 4) break;
     }
   }
   cache.scans.set(key, scan);
