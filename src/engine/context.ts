@@ -121,6 +121,10 @@ export class ContextMatcher {
         hits.push({ start: sentence.start + start, end: sentence.start + end, trigger });
       }
     }
+    // Clause ends, commas and word starts only bound a trigger's scope: a sentence with no scoped
+    // trigger (most sentences) needs none of them.
+    // (contextsOf yields the sentence-wide hits first, whatever the order of the others.)
+    if (!hits.some((h) => h.trigger.scope === undefined)) return { terminators: [], commas: [], byEnd: hits, byStart: hits, sentenceWide: hits, wordStarts: [] };
     const terminators: number[] = [];
     this.terminator.lastIndex = 0;
     for (let m = this.terminator.exec(body); m; m = this.terminator.exec(body)) terminators.push(sentence.start + m.index);
@@ -145,6 +149,7 @@ export class ContextMatcher {
    */
   contextsOf(text: string, context: SentenceContext, match: Span, proxy: boolean): Set<ContextKind> {
     const kinds = new Set<ContextKind>();
+    if (context.byStart.length === 0) return kinds;
     for (const hit of this.candidates(context, match)) {
       if (kinds.has(hit.trigger.kind)) continue;
       if (proxy && hit.trigger.proxyCounts) continue;
