@@ -90,6 +90,8 @@ export const sectionHeaders: SectionHeaderDefinition[] = [
       'assessment and recommendations', 'impression and recommendations', 'assessment/recommendations',
       'impression/recommendations', 'diagnosis and plan', 'assessment & plan', 'clinical impression and plan',
       'assessment, plan', 'impression, plan', 'mdm/plan', 'summary and plan', 'plan and assessment',
+      // A consultant's 'Discussion' weighs the findings and says what was decided with the patient.
+      'discussion', 'discussion and plan', 'discussion/plan', 'impression and discussion', 'assessment and discussion', 'clinical discussion',
     ],
   },
   {

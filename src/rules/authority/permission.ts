@@ -1,10 +1,14 @@
 import type { Rule } from '../../engine/types';
-import { CONVERSATION_AID, CONVERSATION_AID_CHOICE, NOT_CONVERSATION } from '../vocabulary';
+import { COMPANION, CONVERSATION_AID, CONVERSATION_AID_CHOICE, NOT_CONVERSATION, PATIENT_OBJECT, WORDS } from '../vocabulary';
 
 const TALKED = String.raw`(?:discussed|reviewed|went over|gone over|explained|talked about|talked through|counseled|counselled|presented|outlined|described|covered)`;
 const CHOICE = String.raw`(?:options?|alternatives?|risks?|benefits?|side[- ]effects?|side[- ]effect profile|pros and cons|choices|possible complications|complications)`;
 // What the patient (or family) said back: a discussion of options counts only beside it.
 const RESPONSE = String.raw`agrees?|agreed|agreeable|agreement|wish(?:es|ed)?|elects?|elected|chooses|chose|decided|decides|prefers?|preferred|preference|would like|would rather|wants? to|wanted to|consents?|consented|accepts?|accepted|declines?|declined|refuses?|refused|willing|opts?|opted|questions|understood|understands|comfortable with|amenable|(?:will|would like to|wants? to) (?:think|consider)`;
+// Whom a talk was with: the patient, or the family deciding with them.
+const WITH_PATIENT = String.raw`(?:with|to) ${PATIENT_OBJECT}(?![a-z])`;
+// What a decision is made between. Plural on purpose: 'the risk of a fall' is a warning, not a choice laid out.
+const DECISION_CONTENT = String.raw`(?:risks|benefits|alternatives|options|pros and cons|treatment choices)(?![a-z])`;
 const DECIDE = String.raw`(?:wish(?:es|ed)?|desires?|desired|wants?|wanted|elects?|elected|chooses?|chose|choosing|decides?|decided|prefers?|preferred|opts?|opted|is willing|was willing|would like)`;
 
 export const permission: Rule = {
@@ -22,7 +26,7 @@ export const permission: Rule = {
     'Options, risks or benefits discussed with the patient; the patient\'s preference or choice; agreement or consent; an informed refusal ("declines colonoscopy after discussing risks"). A bare "risks and benefits discussed" or "agrees with plan" counts but is flagged as boilerplate. "Verbalized understanding" alone does not count.',
   evidence: [
     {
-      pattern: String.raw`${TALKED} (?:\S+ ){0,10}?${CHOICE}|${CHOICE} (?:\S+ ){0,8}?(?:were|was|are|is|have been|has been) (?:\S+ )?${TALKED}|${CHOICE} ${TALKED}|(?:other|treatment|management|medication|surgical) options? (?:include|included|would include|are|were|such as)|options? (?:include|included|would include|are|were|such as)|(?:offered|given) (?:the |a )?(?:option|choice)|(?:cautioned|warned|counseled|counselled|informed|advised) (?:\S+ ){0,3}?(?:about|of|regarding|on) (?:the )?(?:risks?|possibility|possible|potential|side[- ]effects?)`,
+      pattern: String.raw`${TALKED} (?:\S+ ){0,10}?${CHOICE}|${CHOICE} (?:\S+ ){0,8}?(?:were|was|are|is|have been|has been) ${WORDS(1)}${TALKED}|${CHOICE} ${TALKED}|(?:other|treatment|management|medication|surgical) options? (?:include|included|would include|are|were|such as)|options? (?:include|included|would include|are|were|such as)|(?:offered|given) (?:the |a )?(?:option|choice)|(?:cautioned|warned|counseled|counselled|informed|advised) (?:\S+ ){0,3}?(?:about|of|regarding|on) (?:the )?(?:risks?|possibility|possible|potential|side[- ]effects?)`,
       notSections: [...NOT_CONVERSATION, 'ros'],
       unless: String.raw`(?:risks and benefits|risks/benefits|r/b/a|risks, benefits,? and alternatives) (?:were |was )?(?:discussed|reviewed|explained)`,
       // One-way teaching is not a shared decision: the patient's response must be recorded beside it.
@@ -48,6 +52,39 @@ export const permission: Rule = {
       allowContext: ['negated'],
       notSections: [...NOT_CONVERSATION, 'ros', 'hpi', 'chief-complaint', 'social-history'],
       unless: CONVERSATION_AID_CHOICE,
+    },
+    {
+      // The patient weighing a choice, open to one, or content with the one made. Each alternative opens on
+      // a word rare in notes, so the pattern runs at few places.
+      pattern: String.raw`interested in (?:trying|pursuing|having|getting|starting|undergoing|proceeding|continuing|switching|(?:a |an |the )?(?:\S+ )?(?:surgery|procedure|repair|reconstruction|trial|injection|therapy|treatment|operation|option|referral))|(?:think|thinks|thinking) (?:about|over) (?:it|this|that|these|those|the (?:options?|choices?|alternatives?|recommendations?|procedure|surgery)|(?:her|his|their) (?:options?|choices?)|what (?:she|he|they) (?:wants?|would like)|whether|which)|think (?:it|this|that) over|consider(?:s|ing)? (?:this|it|that|these|those|the (?:options?|choices?|alternatives?|recommendations?)|(?:her|his|their) (?:options?|choices?)|whether|which (?:option|one))|(?:content|satisfied|happy|pleased|comfortable|okay|ok|fine) with (?:this|the|that|our|these|her|his|their|such an?|an?) (?:\S+ )?(?:plan|treatment|approach|decision|recommendations?|option|choice|regimen|management|arrangement)s?(?![a-z])|(?:is|was|are|were|seems|seemed|appears|appeared|remains|remained) (?:agreeable|amenable)(?= *(?:[.;,\r\n]|$))|(?:agrees|agreed|consents|consented)(?= *(?:[.;\r\n]|$))`,
+      attribution: 'patient',
+      // As for a refusal: a choice told in the history may have been made at an earlier visit.
+      notSections: [...NOT_CONVERSATION, 'ros', 'hpi', 'chief-complaint', 'social-history'],
+    },
+    {
+      // Agreement said back, often with no subject ("Verbalized understanding and agreement with the plan"):
+      // whoever else is named as its speaker (a colleague, the team) makes it no shared decision.
+      pattern: String.raw`(?:verbali[sz](?:ed|es)|express(?:ed|es)|voic(?:ed|es)|indicat(?:ed|es)|gave|gives|acknowledg(?:ed|es)) (?:(?:good |full |complete |her |his |their )?understanding (?:of (?:the )?(?:\S+ )?and |and ))?(?:(?:full|complete|her|his|their|verbal) )?(?:agreement|willingness|acceptance)(?![a-z])`,
+      notSections: [...NOT_CONVERSATION, 'ros', 'hpi', 'chief-complaint', 'social-history'],
+      unless: String.raw`(?:i|we|dr\.?|doctor|physician|surgeon|attending|consultant|team|nurse|staff|[a-z]+ologist|internist|therapist|specialist|pharmacist|${COMPANION})(?![a-z])[^.;\n]{0,40}?(?:verbali[sz](?:ed|es)|express(?:ed|es)|voic(?:ed|es)|indicat(?:ed|es)|gave|gives|acknowledg(?:ed|es))`,
+    },
+    {
+      // A choice made by the patient's wishes, which the plan follows.
+      pattern: String.raw`(?:per|according to|in accordance with|respecting|honou?ring|consistent with) (?:her|his|their|the patient's|patient's|pt's|the family's|family's|the parents'|parents') (?:own )?(?:wishes|wish|preferences?|choice|decision)(?![a-z])`,
+      notSections: [...NOT_CONVERSATION, 'ros'],
+    },
+    {
+      // Options, risks or benefits talked over with the patient (or the family deciding with them): a conversation
+      // about a choice, even when what was said back is not written (flagged as boilerplate). One-way warnings
+      // ('the risk of a fall') and side effects alone are not choices laid out.
+      pattern: String.raw`${TALKED} (?:in (?:detail|depth|length) |at length |again |also |thoroughly |extensively |carefully )?${WITH_PATIENT} ${WORDS(16)}${DECISION_CONTENT}|${TALKED} (?:the |all |both |possible |potential |treatment |surgical |management |his |her |their )?(?:\S+ )?${DECISION_CONTENT} ${WORDS(12)}${WITH_PATIENT}`,
+      strength: 'boilerplate',
+      notSections: [...NOT_CONVERSATION, 'ros'],
+    },
+    {
+      pattern: String.raw`(?:talk|talks|discussion|discussions|conversation|conversations) ${WITH_PATIENT} ${WORDS(20)}${DECISION_CONTENT}|${DECISION_CONTENT} ${WORDS(10)}(?:(?:were|was|have been|has been) ${WORDS(2)})?${TALKED} ${WORDS(3)}${WITH_PATIENT}`,
+      strength: 'boilerplate',
+      notSections: [...NOT_CONVERSATION, 'ros'],
     },
     {
       pattern: String.raw`(?:risks and benefits|risks/benefits|r/b/a|risks, benefits,? and alternatives|risks, benefits and alternatives) (?:were |was |have been )?(?:discussed|reviewed|explained)|(?:patient|she|he|they) (?:agrees?|agreed) with (?:the )?plan|agreeable to (?:the )?plan|all questions (?:were )?answered|questions (?:were )?answered to (?:her|his|their) satisfaction`,
@@ -76,6 +113,13 @@ export const permission: Rule = {
       'A/P: Antibiotic course shortened by two days at his request.',
       'PLAN: After hearing about the patch from a friend, he wants to give it a try.',
       'PLAN: She opted for a repeat cesarean section.',
+      'DISCUSSION: We had a long talk with her about bunion surgery, its risks and benefits.',
+      'PLAN: I went over the risks, benefits and alternatives of a knee scope with him.',
+      'PLAN: She will think about the options over the weekend.',
+      'A/P: He is interested in trying acupuncture first.',
+      'PLAN: Brace for six weeks; she seems content with this approach.',
+      'PLAN: Verbalized understanding and agreement with the plan.',
+      'PLAN: Comfort measures only, per the family\'s wishes.',
     ],
     missing: [
       'PLAN: Chest x-ray today. Patient declined an interpreter; she prefers to speak English.',
@@ -90,6 +134,11 @@ export const permission: Rule = {
       'ASSESSMENT: I agree with the above assessment.',
       'HPI: She previously declined a colonoscopy.',
       'HPI: Records were requested from her previous clinic.',
+      'PLAN: The options were not discussed with him today.',
+      'PLAN: Dr. Lee expressed agreement with the plan.',
+      'PLAN: If she is interested in surgery, we will refer her.',
+      'PLAN: Warned of the risk of a fall on the new medicine.',
+      'HPI: At an earlier visit she was interested in trying a brace.',
     ],
   },
 };
