@@ -161,7 +161,7 @@ export const MUTATIONS: Mutation[] = [
   {
     id: 'evidence.placeholder-lines-count-as-content',
     file: 'src/engine/checks/evidence.ts',
-    find: "const written = body.split('\\n').filter((line) => !PLACEHOLDER.test(line)).join('\\n');",
+    find: "const written = body.split(LINES_AND_SENTENCES).filter((piece) => !PLACEHOLDER.test(piece)).join('\\n');",
     replace: 'const written = body;',
     breaks: 'a template line "Plan: discuss *** with patient" counts as a written plan',
   },

@@ -34,6 +34,12 @@ function unquoted(sentence: string): string {
 const PATIENT_FRAME_AT_START = rx(String.raw`^[^A-Za-z]*${PATIENT}(?:'s)?(?:\s+\S+){0,3}?\s+${REPORTING}(?![A-Za-z])`, 'i');
 const MENTIONS_PATIENT = rx(String.raw`(?<![A-Za-z])${PATIENT}(?![A-Za-z])`, 'i');
 const PATIENT_SUBJECT = rx(String.raw`^${PATIENT}$`, 'i');
+// A sentence that opens on a member of the care team who is worried or concerned ("The wound care nurse is concerned
+// about the depth", "Our pharmacist has concerns") is the team's concern, not the patient's.
+const STAFF_CONCERN_OPENING = rx(
+  String.raw`^[^A-Za-z]*(?:(?:the|our|her|his|their|a|an) )?(?:[a-z-]+ ){0,2}(?:nurses?|nursing(?: staff)?|staff|team|therapists?|aides?|pharmacists?|attending|residents?|physicians?|doctors?|surgeons?|providers?|clinicians?|dietitians?|social workers?|case managers?|radiologists?|consultants?|(?:dr|doctor)\.? [A-Z][a-z]+)\s+(?:(?:is|was|are|were|remains?|became|feels?|felt|seems?) (?:very |quite |also |still |a bit |somewhat |more |most )?(?:concerned|worried|anxious|afraid|frustrated|upset|uneasy|nervous|hopeful)|(?:expressed|voiced|raised|has|had|have|shares?|shared|notes?|noted) (?:some |a |an |her |his |their |significant |ongoing )?(?:concerns?|worr(?:y|ies))|worries|fears|would like|wants)(?![A-Za-z])`,
+  'i',
+);
 
 let nlp: typeof nlpType | undefined;
 function compromise(): typeof nlpType {
@@ -115,7 +121,7 @@ export class Attribution {
     if (this.relativeColons) return namedRelatives(text, pattern);
     const names = new Set<string>();
     this.namesByPiece.each(text, /[:;]/g, (piece) => namesIn(piece, pattern), (found) => found.forEach((n) => names.add(n)));
-    const named = relativesNamed(names);
+    const named = relativesNamed(names, patientNamesIn(text, names));
     // The same names as the last note (the same note, a keystroke later): the same pattern, compiled once.
     if (named && named.key === this.lastNamed?.key) return this.lastNamed;
     return (this.lastNamed = named);
@@ -131,9 +137,12 @@ export class Attribution {
   speakerOf(sentence: string, proxyIsPatient: boolean, relatives?: NamedRelatives, parse = true): Speaker {
     const proxy: Speaker = proxyIsPatient ? 'proxy' : 'other';
     // A relative the note names ("her daughter, Ana Ruiz, ...") is read as the relative, not as the patient.
-    if (relatives) sentence = sentence.replace(relatives.pattern, (name) => 'family'.padEnd(name.length));
+    if (relatives?.pattern) sentence = sentence.replace(relatives.pattern, (name) => 'family'.padEnd(name.length));
     // A sentence that opens on a relative speaks for them, even without a verb ("Wife very anxious.").
+    // A patient the note introduces by name ("Helen Park is an 84-year-old ...") is the patient wherever the name is the subject.
+    if (relatives?.patient) sentence = sentence.replace(relatives.patient, (name) => 'pt'.padEnd(name.length));
     if (this.relativeOpening.test(sentence) && !PATIENT_FRAME_AT_START.test(sentence)) return proxy;
+    if (STAFF_CONCERN_OPENING.test(sentence)) return 'clinician';
     const patientFrame = PATIENT_FRAME.exec(sentence);
     const proxyFrame = this.proxyFrame.exec(sentence);
     // The earlier frame governs: "She says her husband is worried" speaks for her.
@@ -161,7 +170,7 @@ export class Attribution {
 // An adult who cannot decide for themself: whoever decides for them speaks for them, wherever the note says so.
 export function lacksCapacity(RELATIVE_WORDS: string): RegExp {
   return rx(
-  String.raw`\b(?:lacks?|lacking|without|does not have|did not have|doesn't have|no longer has) (?:the )?(?:medical )?(?:decision(?:al|-making| making)? )?capacity|\b(?:incapacitated|not competent|incompetent to|decisionally impaired|comatose|(?:global|severe|profound) aphasia)\b|\b(?:health ?care |medical )?(?:power of attorney|poa|proxy|surrogate(?: decision[- ]maker)?)(?: for (?:health ?care|medical decisions))?\b(?=[^.\n]{0,60}\b(?:${RELATIVE_WORDS})\b)|\b(?:${RELATIVE_WORDS})\b[^.\n]{0,40}\b(?:is|as|was) (?:(?:his|her|their|the patient's) )?(?:(?:legal|court-appointed) )?(?:guardian|health ?care proxy|(?:health ?care |medical )?power of attorney|poa|surrogate(?: decision[- ]maker)?|decision[- ]maker)\b|\blegal guardian\b|\b(?:history|information) (?:is |was )?(?:obtained|taken|given|provided) (?:entirely |mostly |primarily )?(?:from|by) (?:the |his |her |their )?(?:${RELATIVE_WORDS})\b`,
+  String.raw`\b(?:lacks?|lacking|without|does not have|did not have|doesn't have|no longer has) (?:the )?(?:medical )?(?:decision(?:al|-making| making)? )?capacity|\b(?:incapacitated|not competent|incompetent to|decisionally impaired|comatose|(?:global|severe|profound) aphasia)\b|\b(?:health ?care |medical )?(?:power of attorney|poa|proxy|surrogate(?: decision[- ]maker)?)(?: for (?:health ?care|medical decisions))?\b(?=[^.\n]{0,60}\b(?:${RELATIVE_WORDS})\b)|\b(?:unable|not able|incapable|cannot|can't) (?:to |of )?(?:make|making|participate in|participating in|take part in|taking part in) (?:(?:her|his|their|own|any|medical|health ?care|informed|complex|treatment) ){0,3}decisions\b|\b(?:${RELATIVE_WORDS})\b[^.\n]{0,40}\b(?:is|as|was|holds|has|serves as|acts as) (?:(?:his|her|their|the patient's|the) )?(?:(?:legal|court-appointed|durable) )?(?:guardian|health ?care proxy|(?:health ?care |medical )?power of attorney|poa|surrogate(?: decision[- ]maker)?|decision[- ]maker)\b|\blegal guardian\b|\b(?:history|information) (?:is |was )?(?:obtained|taken|given|provided) (?:entirely |mostly |primarily )?(?:from|by) (?:the |his |her |their )?(?:${RELATIVE_WORDS})\b`,
   'i',
   );
 }
@@ -238,7 +247,10 @@ const PIECE_CACHE_LIMIT = 4000;
 
 /** Relatives the note names, as a pattern that finds their names in a sentence. */
 export interface NamedRelatives {
-  pattern: RegExp;
+  /** The relatives' names; undefined when the note names only its patient. */
+  pattern?: RegExp;
+  /** The patient's own names, as the note introduces them (see patientNamesIn). */
+  patient?: RegExp;
   /** The names, sorted, as one string: part of a paragraph's cache key. */
   key: string;
 }
@@ -246,7 +258,7 @@ export interface NamedRelatives {
 const NAME = String.raw`(?:(?:Mr|Mrs|Ms|Miss|Dr)\.? )?[A-Z][a-z]+(?: [A-Z]\.)?(?: [A-Z][a-z]+(?:-[A-Z][a-z]+)?)?`;
 export function namedRelativePattern(RELATIVE_WORDS: string): RegExp {
   return rx(
-  String.raw`\b(?:her|his|their|the patient's|patient's|pt's) (?:${RELATIVE_WORDS}),? (${NAME})|(${NAME}),? (?:her|his|their|the patient's|patient's) (?:${RELATIVE_WORDS})\b|(${NAME}) \((?:her |his |their |the patient's |patient's )?(?:${RELATIVE_WORDS})\)`,
+  String.raw`\b(?:[Hh]er|[Hh]is|[Tt]heir|[Tt]he patient's|[Pp]atient's|[Pp]t's) (?:${RELATIVE_WORDS}),? (${NAME})|(${NAME}),? (?:her|his|their|the patient's|patient's) (?:${RELATIVE_WORDS})\b|(${NAME}) \((?:her |his |their |the patient's |patient's )?(?:${RELATIVE_WORDS})\)`,
   'g',
   );
 }
@@ -258,7 +270,30 @@ const NOT_A_NAME = /^(?:The|This|That|She|He|They|Her|His|Their|Patient|Pt|And|B
  * surname is left out: a daughter often shares it with the patient.
  */
 export function namedRelatives(text: string, pattern: RegExp = namedRelativePattern(FALLBACK_RELATIVES)): NamedRelatives | undefined {
-  return relativesNamed(new Set(namesIn(text, pattern)));
+  const names = new Set(namesIn(text, pattern));
+  return relativesNamed(names, patientNamesIn(text, names));
+}
+
+// How a note introduces its patient by name: "Helen Park is an 84-year-old female", "Luis Ortiz, a 68-year-old man".
+const PATIENT_INTRODUCED = new RegExp(
+  String.raw`(?:^|[.!?:]\s+|\n[ \t]*)(?:(?:Mr|Mrs|Ms|Miss)\.? )?([A-Z][a-z]+(?: [A-Z]\.)?(?: [A-Z][a-z]+(?:-[A-Z][a-z]+)?)?)(?:,? is|, an?|,? was) (?:an? )?(?:\d{1,3}|[a-z]+(?:-[a-z]+)?)[- ](?:years?|months?|weeks?|days?)[- ]old\b`,
+  'g',
+);
+
+/**
+ * The names of the patient the note's opening introduces (full name and first name), less any name it gives a
+ * relative: "Helen agreed to the lower dose" is the patient agreeing.
+ */
+function patientNamesIn(text: string, relativeNames: ReadonlySet<string>): string[] {
+  const names: string[] = [];
+  const opening = text.slice(0, 3000);
+  PATIENT_INTRODUCED.lastIndex = 0;
+  for (let m = PATIENT_INTRODUCED.exec(opening); m; m = PATIENT_INTRODUCED.exec(opening)) {
+    const parts = m[1].split(' ').filter((p) => !/^[A-Z]\.$/.test(p));
+    if (NOT_A_NAME.test(parts[0])) continue;
+    for (const name of [m[1], parts[0]]) if (!relativeNames.has(name) && !names.includes(name)) names.push(name);
+  }
+  return names;
 }
 
 /** The names `pattern` (global) finds in `text`, in order. */
@@ -276,9 +311,19 @@ function namesIn(text: string, pattern: RegExp): string[] {
   return names;
 }
 
-function relativesNamed(names: ReadonlySet<string>): NamedRelatives | undefined {
-  if (names.size === 0) return undefined;
+function relativesNamed(names: ReadonlySet<string>, patientNames: readonly string[] = []): NamedRelatives | undefined {
+  if (names.size === 0 && patientNames.length === 0) return undefined;
   const sorted = [...names].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
+  const patientSorted = [...patientNames].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
+  return {
+    pattern: namesPattern(sorted),
+    patient: namesPattern(patientSorted),
+    key: patientSorted.length ? `${sorted.join('|')}\u0002${patientSorted.join('|')}` : sorted.join('|'),
+  };
+}
+
+function namesPattern(sorted: readonly string[]): RegExp | undefined {
+  if (sorted.length === 0) return undefined;
   const alternatives = sorted.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
-  return { pattern: new RegExp(String.raw`(?:\b(?:Mr|Mrs|Ms|Miss)\.? )?\b(?:${alternatives})\b`, 'g'), key: sorted.join('|') };
+  return new RegExp(String.raw`(?:\b(?:Mr|Mrs|Ms|Miss)\.? )?\b(?:${alternatives})\b`, 'g');
 }

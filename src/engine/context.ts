@@ -161,8 +161,12 @@ export class ContextMatcher {
       const maxWords = hit.trigger.maxWords ?? DEFAULT_MAX_WORDS;
       const commas = hit.trigger.endsAtComma ? context.commas : undefined;
       // A trigger inside the match ("declined" in "declined surgery") is neither before nor after it: it is what the rule asked for.
-      const forward = direction !== 'backward' && hit.end <= match.start && inScope(text, hit.end, match.start, maxWords, context.terminators, commas);
-      const backward = direction !== 'forward' && hit.start >= match.end && inScope(text, match.end, hit.start, maxWords, context.terminators, commas);
+      // Someone else, a deferral or a copied block that straddles an edge of the match reaches it from that side
+      // ("nurse is concerned" before "concerned about"; "to be determined" after "follow-up to"). A negation or a
+      // hypothetical that shares words with the match is part of what the rule asked for ("is not" in "not interested").
+      const straddles = !SHARED_WITH_MATCH.has(hit.trigger.kind);
+      const forward = direction !== 'backward' && hit.start < match.start && (hit.end <= match.start ? inScope(text, hit.end, match.start, maxWords, context.terminators, commas) : straddles);
+      const backward = direction !== 'forward' && hit.end > match.end && (hit.start >= match.end ? inScope(text, match.end, hit.start, maxWords, context.terminators, commas) : straddles);
       if (forward || backward) kinds.add(hit.trigger.kind);
     }
     return kinds;
@@ -210,8 +214,19 @@ export class ContextMatcher {
     const wordsAfter = lowerBound(wordStarts, match.end);
     const to = wordsAfter + this.maxWords < wordStarts.length ? wordStarts[wordsAfter + this.maxWords] : Infinity;
     for (let i = lowerBound(byStart, match.end, (h) => h.start); i < byStart.length && byStart[i].start <= to; i++) yield byStart[i];
+    // Straddling an edge of the match: ending inside or after it, starting before its end (a trigger is short).
+    for (let i = lowerBound(byEnd, match.start + 1, (h) => h.end); i < byEnd.length && byEnd[i].end <= match.end + MAX_TRIGGER_CHARS; i++) {
+      const hit = byEnd[i];
+      if (hit.start < match.end && (hit.start < match.start || hit.end > match.end)) yield hit;
+    }
   }
 }
+
+/** Kinds whose trigger words, shared with a match, belong to it rather than qualify it. */
+const SHARED_WITH_MATCH: ReadonlySet<ContextKind> = new Set<ContextKind>(['negated', 'hypothetical']);
+
+/** Longer than any trigger's match but a sentence- or paragraph-wide one (which candidates yields apart). */
+const MAX_TRIGGER_CHARS = 160;
 
 /** The index of the first item whose key is at least `value` (items ascending by key). */
 function lowerBound<T>(items: readonly T[], value: number, key: (item: T) => number = (item) => item as unknown as number): number {

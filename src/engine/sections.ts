@@ -59,8 +59,9 @@ export function headerNamesSource(definitions: readonly SectionHeaderDefinition[
 }
 
 // prefix (a byte-order mark, indent, markdown #, numbering) · optional bold · name · optional bold · colon or end of line
+// prefix · optional bold · name · an aside in brackets ("ASSESSMENT AND PLAN (CARRIED FORWARD FROM 3/2)") · optional bold · colon or end of line
 const HEADER_LINE =
-  /^(\ufeff?[ \t]*(?:(#{1,6})[ \t]+)?(?:(?:\d{1,2}|[IVX]{1,4})[.)][ \t]+)?)(?:\*\*|__)?([A-Za-z][A-Za-z0-9 \t/&'’(),-]{0,60}?)(?:\*\*|__)?[ \t]*(?:(:)(?!\/\/)(?:\*\*|__)?|$)/;
+  /^(\ufeff?[ \t]*(?:(#{1,6})[ \t]+)?(?:(?:\d{1,2}|[IVX]{1,4})[.)][ \t]+)?)(?:\*\*|__)?([A-Za-z][A-Za-z0-9 \t/&'’(),-]{0,60}?)(?:[ \t]*\(([^()\n]{1,80})\))?(?:\*\*|__)?[ \t]*(?:(:)(?!\/\/)(?:\*\*|__)?|$)/;
 
 const MAX_UNKNOWN_HEADER_WORDS = 6;
 
@@ -79,25 +80,37 @@ interface HeaderHit {
   headerEnd: number;
   /** An unknown label read as a history by its words (see historyKind). */
   historyLabel?: boolean;
+  /** An unknown label naming this visit ("TODAY"): after an earlier note's record it starts a section of its own. */
+  present?: boolean;
 }
 
 function readHeader(line: string, lineStart: number, vocabulary: SectionVocabulary): HeaderHit | undefined {
   const m = HEADER_LINE.exec(line);
   if (!m) return undefined;
-  const [whole, prefix, markdown, rawName, colon] = m;
-  const title = rawName.trim();
-  if (!title) return undefined;
+  const [whole, prefix, markdown, rawName, aside, colon] = m;
+  const name = rawName.trim();
+  if (!name) return undefined;
+  const title = aside === undefined ? name : `${name} (${aside.trim()})`;
   const rest = line.slice(whole.length).trim();
-  const known = vocabulary.kindOf(title);
   const headerStart = lineStart + prefix.length;
   const headerEnd = lineStart + whole.length;
-  if (known && (colon || rest === '' || markdown)) {
+  const ends = Boolean(colon || rest === '' || markdown);
+  // A header whose name or aside says it comes from an earlier note ("PREVIOUS VISIT PLAN (copied 4/2):",
+  // "ASSESSMENT AND PLAN (CARRIED FORWARD FROM PRIOR NOTE)") is that visit's record, whatever the header.
+  if (aside !== undefined && ends && EARLIER_LABEL.test(title) && (vocabulary.kindOf(name) || (isAllCaps(name) && name.split(/\s+/).length <= MAX_UNKNOWN_HEADER_WORDS))) {
+    return { kind: 'past-history', inherits: false, title, lineStart, headerStart, headerEnd };
+  }
+  // Otherwise an aside does not change the header's kind ("MEDICATION (S):", "PLAN (continued)").
+  const known = vocabulary.kindOf(title) ?? (aside !== undefined ? vocabulary.kindOf(name) : undefined);
+  if (known && ends) {
     return { kind: known, inherits: false, title, lineStart, headerStart, headerEnd };
   }
   if (known) return undefined;
   if (markdown && rest === '') return { kind: 'other', inherits: false, title, lineStart, headerStart, headerEnd };
   const words = title.split(/\s+/).length;
   if (words > MAX_UNKNOWN_HEADER_WORDS || !isAllCaps(title)) return undefined;
+  // A label naming this visit after a copied block ("TODAY:") ends that block (see findSections).
+  if (PRESENT_LABEL.test(title)) return { kind: 'other', inherits: true, title, lineStart, headerStart, headerEnd, present: true };
   if (!(colon || rest === '')) return undefined;
   // A label about the past ("PAST TREATMENT", "FAMILY PSYCHIATRIC HISTORY") is a history, never a plan: it
   // starts one rather than continuing the section above it.
@@ -115,7 +128,8 @@ function readHeader(line: string, lineStart: number, vocabulary: SectionVocabula
 
 const STORY = new Set<SectionKind>(['hpi', 'subjective', 'chief-complaint']);
 // "SINCE LAST VISIT" is this visit's interval history, not the earlier visit's record.
-const EARLIER_LABEL = /(?<!\bsince (?:the |her |his |their |my |our )?)\b(?:last|previous|prior|earlier|preceding) (?:visit|note|encounter|appointment)|\bcopied\b|\bcarried (?:forward|over)\b/i;
+const EARLIER_LABEL = /(?<!\bsince (?:the |her |his |their |my |our )?)\b(?:last|previous|prior|earlier|preceding) (?:visit|note|encounter|appointment)|\b(?:copied|pasted)\b(?! to\b)|\bcarried (?:forward|over)\b/i;
+const PRESENT_LABEL = /^(?:today(?:'s|’s)?(?: (?:visit|plan|changes|update))?|this visit|now|current(?: visit| plan)?|updates?|changes today|interval changes)$/i;
 const PAST_LABEL = /^(?:past|previous|prior|former|old)\b/i;
 const HISTORY_LABEL = /\b(?:history|hx)$/i;
 const FAMILY_LABEL = /\bfamily\b/i;
@@ -202,7 +216,8 @@ export function findSections(text: string, vocabulary: SectionVocabulary): Secti
     const end = i + 1 < hits.length ? hits[i + 1].lineStart : text.length;
     // A label naming the patient's own past ("PAST TREATMENT", "PSYCHIATRIC HISTORY") inside the story of the
     // illness is part of that story; anywhere else (under a plan, in the review of systems) it starts a history.
-    const inherits = hit.inherits || (hit.kind === 'past-history' && hit.historyLabel === true && STORY.has(currentKind));
+    const inherits =
+      (hit.inherits && !(hit.present && currentKind === 'past-history')) || (hit.kind === 'past-history' && hit.historyLabel === true && STORY.has(currentKind));
     const kind = inherits ? (currentKind === 'preamble' ? 'other' : currentKind) : hit.kind;
     if (!inherits) currentKind = hit.kind;
     sections.push({

@@ -58,8 +58,12 @@ export class LineIndex {
   }
 }
 
-/** Template placeholders a clinician has not filled in: ***, [ ], ___, {...}, <...>. */
-export const PLACEHOLDER_SOURCE = String.raw`\*{3,}|\[\s*\]|_{3,}|\{[^{}\n]{0,60}\}|<[A-Za-z][^<>\n]{0,80}>|\?{3,}|\bX{3,}\b`;
+/**
+ * Template placeholders a clinician has not filled in: ***, [ ], ___, {...}, <...>, XX ("Follow up in XX weeks").
+ * Two X's or more after a title or a test form ("Mrs. XXX", "Form XX") are a name or form left out, not a prompt;
+ * after a digit and a comma they are a karyotype ("46,XX").
+ */
+export const PLACEHOLDER_SOURCE = String.raw`\*{3,}|\[\s*\]|_{3,}|\{[^{}\n]{0,60}\}|<[A-Za-z][^<>\n]{0,80}>|\?{3,}|(?<!\b(?:[Mm]rs?|[Mm]s|[Mm]iss|[Dd]r|[Ff]orm)\.? |\d,)\bX{2,}\b`;
 
 /** Placeholders in a row (`<language>; <name or ID>`), as a regular-expression source. */
 export const PLACEHOLDER_RUN_SOURCE = `(?:${PLACEHOLDER_SOURCE})(?:[ \\t;,./-]*(?:${PLACEHOLDER_SOURCE}))*`;

@@ -62,8 +62,13 @@ export type SeveritySetting = Severity | 'off';
 /** Specific evidence says something about this patient; boilerplate is a stock phrase. */
 export type Strength = 'specific' | 'boilerplate';
 
-/** Context that, by default, stops a match from counting as evidence. */
-export const CONTEXT_KINDS = ['negated', 'hypothetical', 'other-experiencer', 'historical', 'placeholder'] as const;
+/**
+ * Context that, by default, stops a match from counting as evidence. `deferred`: a decision or arrangement
+ * left for later ("to be determined", "TBD", "plan to follow"), which no rule allows, unlike a hypothetical
+ * ("if worse, return"); `copied-forward`: text copied from an earlier note, that visit's record, unlike
+ * this visit's own account of the past (`historical`).
+ */
+export const CONTEXT_KINDS = ['negated', 'hypothetical', 'other-experiencer', 'historical', 'placeholder', 'deferred', 'copied-forward'] as const;
 export type ContextKind = (typeof CONTEXT_KINDS)[number];
 
 export interface Evidence {
@@ -324,6 +329,8 @@ export const CONTEXT_DEFAULTS: Record<PackContextTrigger['kind'], Omit<ContextTr
   hypothetical: { direction: 'forward', maxWords: 6, endsAtComma: true },
   'other-experiencer': { direction: 'forward', maxWords: 10, proxyCounts: true },
   historical: { direction: 'forward', maxWords: 8 },
+  deferred: { direction: 'both', maxWords: 8 },
+  'copied-forward': { direction: 'both', scope: 'paragraph' },
 };
 
 export interface ContextDefinitions {

@@ -20,7 +20,7 @@ export const plan: Rule = {
     'A Plan or Assessment and Plan section with real content (not only *** or [ ]), or plan statements elsewhere: "will start", "recommend", "referred to", "plan is to".',
   evidence: [
     {
-      anyContent: { minWords: 2, ignore: String.raw`(?:as|see|per) (?:noted |discussed )?above|none|n/?a|tbd|to be determined|deferred|pending|to follow|discussed|reviewed|same|unchanged|no changes?|nothing new|not applicable|plan` },
+      anyContent: { minWords: 2, ignore: String.raw`(?:as|see|per) (?:noted |discussed )?above|none|n/?a|(?:tbd|to be (?:determined|decided)|undecided|deferred|pending|to follow)[^.;,\n]*|discussed|reviewed|same|unchanged|no changes?|nothing new|not applicable|plan` },
       sections: ['plan', 'instructions'],
     },
     { pattern: ACTIONABLE, sections: ['assessment-plan', 'hospital-course'] },

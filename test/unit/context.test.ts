@@ -161,3 +161,28 @@ describe('context: paragraph-wide triggers', () => {
     assert.deepEqual(copied.paragraphHits(text, sentencesOf(text)), []);
   });
 });
+
+describe('context: a trigger that shares words with the match', () => {
+  const straddling = new ContextMatcher(
+    {
+      triggers: [
+        { kind: 'other-experiencer', pattern: 'the aide is upset', direction: 'forward', maxWords: 4 },
+        { kind: 'deferred', pattern: 'visit to be set', direction: 'backward', maxWords: 4 },
+        { kind: 'negated', pattern: 'is not', direction: 'forward', maxWords: 4 },
+      ],
+      terminators: [],
+      pseudo: [],
+    },
+    NO_LISTS,
+  );
+
+  it('reaches the match from the side where it begins before it or ends after it', () => {
+    assert.deepEqual(contextsOf('The aide is upset about the wait.', 'upset about the wait', { matcher: straddling }), ['other-experiencer']);
+    assert.deepEqual(contextsOf('Return visit to be set.', 'return visit', { matcher: straddling }), ['deferred']);
+  });
+
+  it('leaves a negation that shares words with the match to the match ("is not" in "not interested")', () => {
+    assert.deepEqual(contextsOf('She is not interested in surgery.', 'not interested in surgery', { matcher: straddling }), []);
+    assert.deepEqual(contextsOf('She is not keen, interested in surgery.', 'interested in surgery', { matcher: straddling }), ['negated']);
+  });
+});

@@ -11,6 +11,8 @@ import type { CheckKind, RuleRun } from './types';
 /** Evidence beyond this many sentences adds nothing a reader needs. */
 const MAX_EVIDENCE = 12;
 const PLACEHOLDER = new RegExp(PLACEHOLDER_SOURCE);
+/** Where a section's body breaks into lines and sentences, for anyContent (a placeholder voids only its own piece). */
+const LINES_AND_SENTENCES = /\n|(?<=[.!?;])[ \t]+(?=\S)/;
 
 /** evidence-present: collects the sentences that document the rule, in allowed context only. */
 export const evidenceCheck: CheckKind = {
@@ -105,8 +107,9 @@ function collectSectionContent(run: RuleRun, pattern: CompiledPattern, seen: Set
     const leading = body.length - body.trimStart().length;
     const span: Span = { start: section.bodyRange.start + leading, end: section.bodyRange.start + body.trimEnd().length };
     if (span.end <= span.start) continue;
-    // A line still holding a placeholder is a prompt not yet written: its words do not count.
-    const written = body.split('\n').filter((line) => !PLACEHOLDER.test(line)).join('\n');
+    // A line, or a sentence of one, still holding a placeholder is a prompt not yet written: its words do not count
+    // ("PLAN: Magnesium nightly. Patient agrees with plan: XX" keeps its first sentence).
+    const written = body.split(LINES_AND_SENTENCES).filter((piece) => !PLACEHOLDER.test(piece)).join('\n');
     const meaningful = pattern.ignore ? foldCase(written).replace(pattern.ignore, ' ') : written;
     if (contentWordCount(meaningful) >= minWords) {
       push(run, seen, { ruleId: run.rule.rule.id, span, strength: pattern.spec.strength ?? 'specific', section: section.kind });

@@ -25,6 +25,8 @@ export const CONTEXT_BIT: Readonly<Record<ContextKind, number>> = {
   'other-experiencer': 4,
   historical: 8,
   placeholder: 16,
+  deferred: 32,
+  'copied-forward': 64,
 };
 
 export function contextBits(kinds: Iterable<ContextKind>): number {

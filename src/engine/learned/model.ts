@@ -64,7 +64,7 @@ export function patternKey(ruleId: string, index: number): string {
   return `${ruleId}#${index}`;
 }
 
-const GATEABLE: readonly ContextKind[] = ['negated', 'hypothetical', 'other-experiencer'];
+const GATEABLE: readonly ContextKind[] = ['negated', 'hypothetical', 'other-experiencer', 'deferred', 'copied-forward'];
 
 /** The contexts that gate an element's words: all gateable ones, except those every pattern of its rule allows. */
 export function gatedContexts(rule: Rule): number {

@@ -330,6 +330,8 @@ const contextTriggerProperties: Record<keyof PackContextTrigger, JsonSchema> = {
       'Hypothetical or deferred ("si empeora", "en la próxima visita"): not done yet.',
       'Someone else\'s words ("su esposa dice"): not the patient\'s.',
       'Historical ("hace años"): not this visit.',
+      'Deferred ("a decidir", "pendiente"): a decision or arrangement left for later, which no rule counts.',
+      'Copied forward ("copiado de la nota del 3/2:"): its sentence and the rest of its paragraph are an earlier note\'s record.',
     ],
     description: 'The context the trigger puts nearby words in.',
   },
@@ -341,7 +343,7 @@ const contextTriggerProperties: Record<keyof PackContextTrigger, JsonSchema> = {
     enumDescriptions: ['The words after the trigger (default).', 'The words before it ("... was deferred").', 'Both.'],
     description: 'Which words the trigger reaches.',
   },
-  maxWords: { type: 'integer', minimum: 1, description: 'How many words it reaches (default: negated 5, hypothetical 6, other-experiencer 10, historical 8); never past "but", "however" or a semicolon.' },
+  maxWords: { type: 'integer', minimum: 1, description: 'How many words it reaches (default: negated 5, hypothetical 6, other-experiencer 10, historical 8, deferred 8; copied-forward reaches the rest of its paragraph); never past "but", "however" or a semicolon.' },
   endsAtComma: { type: 'boolean', description: 'Whether its reach also ends at a comma (default: true for negated and hypothetical).' },
 };
 
@@ -424,7 +426,7 @@ export function packSchema(): JsonSchema {
       contextTriggers: {
         type: 'array',
         items: ref('contextTrigger'),
-        description: 'Context triggers added to the built-in ones (negation, someone else, hypothetical or deferred, historical), in any language.',
+        description: 'Context triggers added to the built-in ones (negation, someone else, hypothetical, deferred, historical, copied forward from an earlier note), in any language.',
       },
     },
     additionalProperties: false,

@@ -64,7 +64,7 @@ export const bridges: Rule = {
       'HPI: No interpreter needed; English is her first language.',
       'PLAN: Transported to radiology by stretcher.',
       'PLAN: Interpreter used: [ ]',
-      'HPI: Interpreter needed: no.',
+      'HPI: Interpreter services none, English is her first language.',
       'PLAN: Ambulance transportation to the hospital arranged.',
     ],
   },

@@ -48,7 +48,7 @@ export const power: Rule = {
       'PHYSICAL EXAM: Unable to read the eye chart past the second line.',
       'HPI: Her mother explained the plan from the last visit.',
       'PLAN: Teach-back: <what the patient said back>.',
-      'PLAN: With respect to her decision about surgery, we will revisit in the spring.',
+      'PLAN: With respect to her decision about surgery, she will tell us in the spring.',
     ],
   },
 };

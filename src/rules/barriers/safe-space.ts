@@ -46,7 +46,7 @@ export const safeSpace: Rule = {
       'This note contains confidential health information. See the notice of privacy practices.',
       'PHYSICAL EXAM: No chaperone present.',
       'PHYSICAL EXAM: Chaperone offered: <who was present>.',
-      'PHYSICAL EXAM: Chaperone: none.',
+      'PHYSICAL EXAM: Chaperone none today.',
     ],
   },
 };

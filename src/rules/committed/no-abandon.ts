@@ -28,7 +28,7 @@ export const noAbandon: Rule = {
       // A Follow-up section with real content ("Follow-up: 2 weeks, with labs").
       anyContent: {
         minWords: 2,
-        ignore: String.raw`(?:is |are )?not (?:needed|required|necessary|indicated|applicable)|no(?:ne)? (?:follow(?:-| )?up )?(?:needed|required|necessary|indicated)|none|n/?a|tbd|to be determined|deferred|unknown`,
+        ignore: String.raw`(?:is |are )?not (?:needed|required|necessary|indicated|applicable)|no(?:ne)? (?:follow(?:-| )?up )?(?:needed|required|necessary|indicated)|none|n/?a|(?:tbd|to be (?:determined|decided)|undecided|deferred)[^.;,\n]*|unknown`,
       },
       sections: ['follow-up'],
     },

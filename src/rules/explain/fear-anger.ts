@@ -37,6 +37,8 @@ export const fearAnger: Rule = {
       notSections: [...RECORD_SECTIONS, 'assessment'],
     },
   ],
+  // As for the explanation: the patterns alone, unless a team turns the learned scorer on (docs/engine.md).
+  learned: false,
   prompt: {
     label: "Patient's concerns",
     snippet: "${1:<fears, worries or anger, in the patient's words>}",

@@ -94,6 +94,8 @@ export const understanding: Rule = {
       attribution: 'patient-voice',
       allowContext: ['negated', 'hypothetical', 'historical'],
       notSections: [...NOT_CONVERSATION, 'ros'],
+      // A question about the cause that names no cause is no account of it ("not sure what caused it").
+      unless: String.raw`(?:what|why) (?:\S+ ){0,2}?(?:caused|causes|causing|brought (?:it |this |them )?on|triggered|started|happened)(?: (?:it|this|them|these|that|(?:her|his|their|the) \S+))?(?= *(?:[.;!?]|$))`,
     },
     {
       // A cause ruled out by the patient is a belief about the cause ("does not think the new pill is to blame"); so is
@@ -189,6 +191,7 @@ export const understanding: Rule = {
       'HPI: Low mood. She says, "I think it is my nerves acting up."',
     ],
     missing: [
+      'HPI: Itchy rash on both arms for 5 days. She is not sure what caused it.',
       'HPI: Headaches for two months, bifrontal, no aura, no nausea.',
       'ASSESSMENT: I believe this is tension-type headache.',
       'HPI: Rash. Her mother thinks it is from the new soap.',

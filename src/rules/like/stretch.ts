@@ -31,7 +31,7 @@ export const stretch: Rule = {
       'LABS: His values are stable compared with last week.',
       'SOCIAL HISTORY: No religious preference.',
       'HPI: Headache at the temples for a week.',
-      'SOCIAL HISTORY: Religious preference: none.',
+      'SOCIAL HISTORY: Religious preference none.',
     ],
   },
 };
