@@ -86,8 +86,12 @@ describe('learned sentence scorer', () => {
   });
 
   it('skips only sentences whose bound is under the threshold: the same evidence as scoring every sentence', () => {
-    // The shipped weights, with the rule they score turned on (the default pack keeps it to its patterns).
-    const pack: RulePack = { ...defaultPack, rules: defaultPack.rules.map((r) => (r.id in defaultPack.learned!.elements ? { ...r, learned: true } : r)) };
+    // The shipped weights, with the rule they score turned on (the default pack keeps it to its patterns); when training
+    // kept no threshold for any element, so that nothing ships, weights of every kind of feature made up for the test.
+    const shipped = Object.values(defaultPack.learned!.elements).some((e) => e.threshold !== undefined && Object.keys(e.weights).length > 0);
+    const pack: RulePack = shipped
+      ? { ...defaultPack, rules: defaultPack.rules.map((r) => (r.id in defaultPack.learned!.elements ? { ...r, learned: true } : r)) }
+      : packWith({ 'w:think': 0.8, 'w:believ': 0.9, 'w:that': 0.3, 'w:start': 0.4, 'w:after': 0.3, 'w:headach': 0.2, 'w:sister': -0.4, 'w:vomit': -0.6, 's:hpi': 0.2, 'p:patient': 0.3, 'p:unknown': -0.5, 'sp:hpi/patient': 0.2, 'c:other-experiencer': -0.7, '~w:think': -0.9 });
     const compiled = compilePack(pack);
     const learned = compiled.learned;
     assert.ok(learned, 'the shipped weights make a scorer');
